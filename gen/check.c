@@ -1,0 +1,501 @@
+/*
+ * The rules that XSD cannot express well. Each rule reports every violation
+ * with its location (and a note at the first occurrence for duplicates);
+ * nothing stops at the first error.
+ */
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cformat.h"
+#include "foreign.h"
+
+/* ------------------------------------------------------------------ */
+/* C identifiers, without <ctype.h>: the locale must not change a verdict. */
+
+static bool is_alpha_(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool is_alnum_(char c)
+{
+	return is_alpha_(c) || (c >= '0' && c <= '9');
+}
+
+bool c_is_identifier(const char *s)
+{
+	if (!s || !is_alpha_(*s))
+		return false;
+	for (s++; *s; s++)
+		if (!is_alnum_(*s))
+			return false;
+	return true;
+}
+
+/* Keywords of C89 to C23 and of C++ up to C++23: the header must compile as
+ * both languages. Sorted, for bsearch. */
+static const char *const keywords[] = {
+	"_Alignas",	  "_Alignof",	   "_Atomic",	     "_BitInt",
+	"_Bool",	  "_Complex",	   "_Decimal128",    "_Decimal32",
+	"_Decimal64",	  "_Generic",	   "_Imaginary",     "_Noreturn",
+	"_Static_assert", "_Thread_local", "alignas",	     "alignof",
+	"and",		  "and_eq",	   "asm",	     "auto",
+	"bitand",	  "bitor",	   "bool",	     "break",
+	"case",		  "catch",	   "char",	     "char16_t",
+	"char32_t",	  "char8_t",	   "class",	     "co_await",
+	"co_return",	  "co_yield",	   "compl",	     "concept",
+	"const",	  "const_cast",	   "consteval",	     "constexpr",
+	"constinit",	  "continue",	   "decltype",	     "default",
+	"delete",	  "do",		   "double",	     "dynamic_cast",
+	"else",		  "enum",	   "explicit",	     "export",
+	"extern",	  "false",	   "float",	     "for",
+	"friend",	  "goto",	   "if",	     "inline",
+	"int",		  "long",	   "mutable",	     "namespace",
+	"new",		  "noexcept",	   "not",	     "not_eq",
+	"nullptr",	  "operator",	   "or",	     "or_eq",
+	"private",	  "protected",	   "public",	     "register",
+	"reinterpret_cast", "requires",	   "restrict",	     "return",
+	"short",	  "signed",	   "sizeof",	     "static",
+	"static_assert",  "static_cast",   "struct",	     "switch",
+	"template",	  "this",	   "thread_local",   "throw",
+	"true",		  "try",	   "typedef",	     "typeid",
+	"typename",	  "typeof",	   "typeof_unqual",  "union",
+	"unsigned",	  "using",	   "virtual",	     "void",
+	"volatile",	  "wchar_t",	   "while",	     "xor",
+	"xor_eq",
+};
+
+/* Macros of the standard headers that generated files include or that
+ * consumers nearly always include; an enumerator of that name breaks them. */
+static const char *const std_macros[] = {
+	"EOF",	    "INT_MAX", "INT_MIN", "NULL",	"SIZE_MAX",
+	"assert",   "errno",   "offsetof", "stderr",	"stdin",
+	"stdout",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool c_is_keyword(const char *s)
+{
+	return bsearch(&s, keywords, sizeof(keywords) / sizeof(keywords[0]),
+		       sizeof(keywords[0]), cmp_str) != NULL;
+}
+
+const char *c_identifier_problem(const char *s)
+{
+	if (!c_is_identifier(s))
+		return "is not a C identifier";
+	if (c_is_keyword(s))
+		return "is a C or C++ keyword";
+	if (s[0] == '_')
+		return "begins with an underscore, which C reserves at file scope";
+	if (strstr(s, "__"))
+		return "contains a double underscore, which C++ reserves";
+	for (size_t i = 0; i < sizeof(std_macros) / sizeof(std_macros[0]); i++)
+		if (strcmp(s, std_macros[i]) == 0)
+			return "is a macro of the C standard library";
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sorting helpers for duplicate detection                             */
+
+struct sym_ref {
+	const char *key;
+	int32_t value;
+	const struct loc *loc;
+	size_t order; /* input order, to report the later one */
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct sym_ref *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static int cmp_value(const void *a, const void *b)
+{
+	const struct sym_ref *x = a, *y = b;
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-domain rules                                                    */
+
+static void check_domain_attrs(const struct domain *d)
+{
+	const char *why = c_identifier_problem(d->name);
+	if (why)
+		diag_error(&d->loc, "domain '%s' %s", d->name, why);
+	if (d->nerrors == 0)
+		diag_error(&d->loc, "domain '%s' has no error codes", d->name);
+	if (d->has_min && d->has_max && d->min > d->max)
+		diag_error(&d->max_loc, "max %d is below min %d", (int)d->max,
+			   (int)d->min);
+	if (d->has_base && d->has_min && d->base < d->min)
+		diag_error(&d->base_loc, "base %d is below min %d", (int)d->base,
+			   (int)d->min);
+	if (d->has_base && d->has_max && d->base > d->max)
+		diag_error(&d->base_loc, "base %d is above max %d", (int)d->base,
+			   (int)d->max);
+	for (size_t i = 0; i < d->nlanguages; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(d->languages[i], d->languages[j]) == 0)
+				diag_error(&d->languages_loc,
+					   "language '%s' is listed twice",
+					   d->languages[i]);
+	for (size_t i = 0; i < d->ngroups; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(d->groups[i].id, d->groups[j].id) == 0) {
+				diag_error(&d->groups[i].loc,
+					   "group id '%s' is used twice",
+					   d->groups[i].id);
+				diag_note(&d->groups[j].loc,
+					  "first used here");
+			}
+}
+
+/* The identifiers that errgen itself generates for domain d. */
+static void generated_names(const struct domain *d, char names[][256],
+			    size_t *n)
+{
+	static const char *const funcs[] = { "error_name", "error_message",
+					     "error_from_name" };
+	static const char *const macros[] = { "ERROR_MIN", "ERROR_MAX",
+					      "ERROR_COUNT", "ERROR_BASE",
+					      "ERROR_RANGE_MIN",
+					      "ERROR_RANGE_MAX", "ERRORS_H" };
+	char *up = domain_macro_prefix(d);
+	*n = 0;
+	for (size_t i = 0; i < sizeof(funcs) / sizeof(funcs[0]); i++)
+		snprintf(names[(*n)++], 256, "%s_%s", d->name, funcs[i]);
+	for (size_t i = 0; up && i < sizeof(macros) / sizeof(macros[0]); i++)
+		snprintf(names[(*n)++], 256, "%s_%s", up, macros[i]);
+	free(up);
+}
+
+struct generated {
+	char names[10][256];
+	size_t n;
+};
+
+static void check_symbol(const struct domain *d, const struct error *e,
+			 const struct generated *gen)
+{
+	const char *why = c_identifier_problem(e->name);
+	if (why)
+		diag_error(&e->name_loc, "symbol '%s' %s", e->name, why);
+	if (d->prefix && (strncmp(e->name, d->prefix, strlen(d->prefix)) != 0 ||
+			  strlen(e->name) == strlen(d->prefix)))
+		diag_error(&e->name_loc,
+			   "symbol '%s' does not start with the domain prefix "
+			   "'%s'",
+			   e->name, d->prefix);
+	for (size_t i = 0; i < gen->n; i++)
+		if (strcmp(e->name, gen->names[i]) == 0)
+			diag_error(&e->name_loc,
+				   "symbol '%s' collides with a name that errgen "
+				   "generates for domain '%s'",
+				   e->name, d->name);
+	if ((d->has_min && e->value < d->min) || (d->has_max && e->value > d->max))
+		diag_error(&e->value_loc,
+			   "value %d of %s is outside the domain's range "
+			   "[%d, %d]",
+			   (int)e->value, e->name,
+			   (int)(d->has_min ? d->min : INT32_MIN),
+			   (int)(d->has_max ? d->max : INT32_MAX));
+}
+
+static bool declared_language(const struct domain *d, const char *lang)
+{
+	for (size_t i = 0; i < d->nlanguages; i++)
+		if (strcmp(d->languages[i], lang) == 0)
+			return true;
+	return false;
+}
+
+/* Reports a message's printf problems; writes its argument list to sig. */
+static bool check_format(const struct error *e, const char *text,
+			 const char *what, const struct loc *loc, struct buf *sig)
+{
+	int count;
+	switch (cformat_args(text, sig, &count)) {
+	case CFORMAT_OK:
+		return true;
+	case CFORMAT_HAS_N:
+		diag_error(loc, "%s of %s contains a %%n conversion, which is "
+				"never safe in a message",
+			   what, e->name);
+		break;
+	case CFORMAT_MIXED:
+		diag_error(loc, "%s of %s mixes numbered (%%1$s) and unnumbered "
+				"conversions",
+			   what, e->name);
+		break;
+	case CFORMAT_GAP:
+		diag_error(loc, "%s of %s has numbered conversions that leave an "
+				"argument unused",
+			   what, e->name);
+		break;
+	}
+	return false;
+}
+
+/* ISO C only promises string literals of 4095 characters (C99 5.2.4.1). */
+#define MAX_MESSAGE_BYTES 4095
+
+static void check_text(const char *text, const char *what,
+		       const struct error *e, const struct loc *loc)
+{
+	size_t n = strlen(text);
+	if (n > MAX_MESSAGE_BYTES)
+		diag_error(loc, "%s of %s is %zu bytes long; the limit is %d, the "
+				"longest string literal every C compiler accepts",
+			   what, e->name, n, MAX_MESSAGE_BYTES);
+	if (n && (strchr(" \t\r\n", text[0]) || strchr(" \t\r\n", text[n - 1])))
+		diag_warning(loc, "%s of %s begins or ends with white space",
+			     what, e->name);
+}
+
+static void check_messages(const struct domain *d, const struct error *e)
+{
+	if (!e->message && e->status != STATUS_OBSOLETE)
+		diag_error(&e->loc, "%s has no English message (a <message> "
+				    "without xml:lang); only obsolete codes may "
+				    "omit it",
+			   e->name);
+	struct buf en;
+	buf_init(&en);
+	bool en_ok = true;
+	if (e->message) {
+		en_ok = check_format(e, e->message, "the message", &e->message_loc,
+				     &en);
+		check_text(e->message, "the message", e, &e->message_loc);
+	}
+	for (size_t i = 0; i < e->ntranslations; i++) {
+		const struct translation *t = &e->translations[i];
+		if (!declared_language(d, t->lang))
+			diag_error(&t->loc, "language '%s' of this message is not "
+					    "in the domain's languages",
+				   t->lang);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(e->translations[j].lang, t->lang) == 0) {
+				diag_error(&t->loc, "%s has a second '%s' message",
+					   e->name, t->lang);
+				diag_note(&e->translations[j].loc,
+					  "the first is here");
+			}
+		struct buf tr;
+		buf_init(&tr);
+		char what[64];
+		snprintf(what, sizeof(what), "the '%.20s' message", t->lang);
+		check_text(t->text, what, e, &t->loc);
+		if (check_format(e, t->text, what, &t->loc, &tr) && en_ok &&
+		    e->message &&
+		    strcmp(en.data ? en.data : "", tr.data ? tr.data : "") != 0)
+			diag_error(&t->loc,
+				   "the '%s' message of %s takes arguments (%s) "
+				   "but the English one takes (%s)",
+				   t->lang, e->name, tr.data ? tr.data : "",
+				   en.data ? en.data : "");
+		buf_free(&tr);
+	}
+	buf_free(&en);
+}
+
+static bool has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0 && s[strlen(p)] != '\0';
+}
+
+static void check_mapping_name(const struct mapping *m)
+{
+	const char *n = m->name;
+	switch (m->target) {
+	case MAP_ERRNO:
+		if (n[0] != 'E' || !n[1])
+			diag_error(&m->loc, "'%s' is not an errno name (E...)", n);
+		break;
+	case MAP_OPENSSL:
+		if (!strstr(n, "_R_"))
+			diag_error(&m->loc,
+				   "'%s' is not an OpenSSL reason name "
+				   "(LIB_R_...)",
+				   n);
+		break;
+	case MAP_X509:
+		if (!has_prefix(n, "X509_V_ERR_"))
+			diag_error(&m->loc,
+				   "'%s' is not an OpenSSL verification result "
+				   "(X509_V_ERR_...)",
+				   n);
+		break;
+	case MAP_TLS_ALERT:
+		if (tls_alert_number(n) < 0)
+			diag_error(&m->loc, "'%s' is not a TLS alert name of the "
+					    "IANA registry",
+				   n);
+		break;
+	}
+	if (m->lib && m->target != MAP_OPENSSL)
+		diag_error(&m->loc, "lib is only meaningful for OpenSSL reasons");
+}
+
+static void check_mappings(const struct error *e)
+{
+	for (size_t i = 0; i < e->nmappings; i++) {
+		const struct mapping *m = &e->mappings[i];
+		check_mapping_name(m);
+		for (size_t j = 0; j < i; j++)
+			if (e->mappings[j].target == m->target &&
+			    strcmp(e->mappings[j].name, m->name) == 0)
+				diag_error(&m->loc, "%s maps to %s %s twice",
+					   e->name, map_target_name(m->target),
+					   m->name);
+		if (m->preferred && m->direction == MAP_TO)
+			diag_error(&m->loc, "preferred only applies to mappings "
+					    "read from the foreign code "
+					    "(direction both or from)");
+	}
+}
+
+/* When several errors map from one foreign code, exactly one is preferred. */
+static void check_preferred(const struct domain *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nerrors; i++)
+		n += d->errors[i].nmappings;
+	if (n < 2)
+		return;
+	const struct mapping **ms = malloc(n * sizeof(*ms));
+	if (!ms)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < d->nerrors; i++)
+		for (size_t j = 0; j < d->errors[i].nmappings; j++)
+			if (d->errors[i].mappings[j].direction != MAP_TO)
+				ms[k++] = &d->errors[i].mappings[j];
+	for (size_t i = 0; i < k; i++) {
+		size_t same = 0, preferred = 0;
+		bool first = true;
+		for (size_t j = 0; j < k; j++) {
+			if (ms[j]->target != ms[i]->target ||
+			    strcmp(ms[j]->name, ms[i]->name) != 0)
+				continue;
+			if (j < i)
+				first = false;
+			same++;
+			preferred += ms[j]->preferred;
+		}
+		if (!first || same < 2 || preferred == 1)
+			continue;
+		diag_error(&ms[i]->loc,
+			   "%zu codes map from %s %s; exactly one of them must "
+			   "say preferred=\"true\" (%zu do)",
+			   same, map_target_name(ms[i]->target), ms[i]->name,
+			   preferred);
+	}
+	free(ms);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules across all domains of a run                                   */
+
+static void report_dups(struct sym_ref *refs, size_t n, bool by_value)
+{
+	qsort(refs, n, sizeof(*refs), by_value ? cmp_value : cmp_key);
+	for (size_t i = 1; i < n; i++) {
+		size_t first = i - 1;
+		while (first > 0 && (by_value ? refs[first - 1].value == refs[i].value
+					      : strcmp(refs[first - 1].key,
+						       refs[i].key) == 0))
+			first--;
+		bool same = by_value ? refs[i].value == refs[i - 1].value
+				     : strcmp(refs[i].key, refs[i - 1].key) == 0;
+		if (!same)
+			continue;
+		if (by_value)
+			diag_error(refs[i].loc,
+				   "value %d of %s is already used by %s",
+				   (int)refs[i].value, refs[i].key,
+				   refs[first].key);
+		else
+			diag_error(refs[i].loc, "symbol '%s' is defined twice",
+				   refs[i].key);
+		diag_note(refs[first].loc, "first defined here");
+	}
+}
+
+static void check_duplicates(const struct domain *doms, size_t n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += doms[i].nerrors;
+	if (total < 2)
+		return;
+	struct sym_ref *names = malloc(total * sizeof(*names));
+	struct sym_ref *values = malloc(total * sizeof(*values));
+	if (!names || !values) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		free(names);
+		free(values);
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < doms[i].nerrors; j++, k++) {
+			const struct error *e = &doms[i].errors[j];
+			names[k] = (struct sym_ref){ e->name, e->value,
+						     &e->name_loc, k };
+			values[k] = (struct sym_ref){ e->name, e->value,
+						      &e->value_loc, k };
+		}
+	report_dups(names, total, false);
+	report_dups(values, total, true);
+	free(names);
+	free(values);
+}
+
+static void check_domain_names(const struct domain *doms, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(doms[i].name, doms[j].name) == 0) {
+				diag_error(&doms[i].loc,
+					   "domain '%s' is defined twice in this "
+					   "run",
+					   doms[i].name);
+				diag_note(&doms[j].loc, "first defined here");
+			}
+}
+
+bool check_domains(const struct domain *doms, size_t n)
+{
+	unsigned before = diag_error_count();
+	for (size_t i = 0; i < n; i++) {
+		const struct domain *d = &doms[i];
+		check_domain_attrs(d);
+		struct generated gen;
+		generated_names(d, gen.names, &gen.n);
+		for (size_t j = 0; j < d->nerrors; j++) {
+			check_symbol(d, &d->errors[j], &gen);
+			check_messages(d, &d->errors[j]);
+			check_mappings(&d->errors[j]);
+		}
+		check_preferred(d);
+	}
+	check_domain_names(doms, n);
+	check_duplicates(doms, n);
+	return diag_error_count() == before;
+}

@@ -1,0 +1,33 @@
+#include "emit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct emitter header = {
+	"header", "_errors.h", emit_header,
+	"C header: enum of the codes, range macros, prototypes",
+};
+static const struct emitter catalog = {
+	"catalog", "_errors.c", emit_catalog,
+	"C catalog: code to name and message, name to code",
+};
+
+const struct emitter *const emitters[] = { &header, &catalog, NULL };
+
+const struct emitter *emitter_find(const char *kind)
+{
+	for (size_t i = 0; emitters[i]; i++)
+		if (strcmp(emitters[i]->kind, kind) == 0)
+			return emitters[i];
+	return NULL;
+}
+
+char *emit_file_name(const struct emitter *em, const struct domain *d)
+{
+	size_t n = strlen(d->name) + strlen(em->file_suffix) + 1;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s%s", d->name, em->file_suffix);
+	return s;
+}

@@ -1,0 +1,289 @@
+/*
+ * The C catalog: every string in one pool and small integer tables of
+ * offsets into it, so the tables hold no pointers (no relocations in a
+ * shared object, everything in .rodata), lookups allocate nothing and take
+ * no lock.
+ *
+ * The pool is a struct of char arrays rather than one long literal: each
+ * member is its own literal, so no literal exceeds what ISO C compilers must
+ * accept, and the member offsets are fixed (char arrays need no padding; a
+ * compile-time check proves it).
+ *
+ * Code to slot: when the codes fill most of their range, a slot is the code
+ * minus the lowest one (a subtraction and a bounds check); otherwise a
+ * sorted table of values is searched. Name to code: an open-addressing hash
+ * table of slots, keyed by 32-bit FNV-1a of the name.
+ */
+#include "emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The pool, built first so that identical strings are stored once. */
+struct pool {
+	const char **strs;
+	size_t *offs;
+	size_t n, cap;
+	size_t size;
+};
+
+static size_t pool_add(struct pool *p, const char *s, bool *failed)
+{
+	for (size_t i = 0; i < p->n; i++) /* messages repeat rarely; n small */
+		if (strcmp(p->strs[i], s) == 0)
+			return p->offs[i];
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		const char **strs = realloc(p->strs, cap * sizeof(*strs));
+		if (strs)
+			p->strs = strs;
+		size_t *offs = realloc(p->offs, cap * sizeof(*offs));
+		if (offs)
+			p->offs = offs;
+		if (!strs || !offs) {
+			*failed = true;
+			return 0;
+		}
+		p->cap = cap;
+	}
+	p->strs[p->n] = s;
+	p->offs[p->n] = p->size;
+	p->n++;
+	p->size += strlen(s) + 1;
+	return p->offs[p->n - 1];
+}
+
+static uint32_t fnv1a(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* Everything the catalog needs, computed before any text is written. */
+struct layout {
+	const char *n; /* domain name */
+	size_t *order; /* error indices by value */
+	size_t count;
+	bool dense;
+	size_t nslots; /* dense: span of values; sparse: count */
+	int32_t lo, hi;
+	size_t *slot_error; /* slot -> error index, or SIZE_MAX for a hole */
+	size_t *name_off, *msg_off;
+	size_t unknown_off;
+	uint32_t hash_size; /* power of two */
+	size_t *hash;	    /* slot + 1, or 0 */
+	struct pool pool;
+	bool failed;
+};
+
+static void layout_free(struct layout *l)
+{
+	free(l->order);
+	free(l->slot_error);
+	free(l->name_off);
+	free(l->msg_off);
+	free(l->hash);
+	free(l->pool.strs);
+	free(l->pool.offs);
+}
+
+static bool layout_build(const struct domain *d, struct layout *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->n = d->name;
+	l->count = d->nerrors;
+	l->order = domain_sorted_by_value(d);
+	if (!l->order || !l->count)
+		return false;
+	l->lo = d->errors[l->order[0]].value;
+	l->hi = d->errors[l->order[l->count - 1]].value;
+	uint64_t span = (uint64_t)((int64_t)l->hi - l->lo) + 1;
+	/* A direct table is worth up to three slots per code. */
+	l->dense = span <= 3 * (uint64_t)l->count + 8;
+	l->nslots = l->dense ? (size_t)span : l->count;
+
+	l->slot_error = malloc(l->nslots * sizeof(size_t));
+	l->name_off = calloc(l->nslots, sizeof(size_t));
+	l->msg_off = calloc(l->nslots, sizeof(size_t));
+	for (l->hash_size = 4; l->hash_size < 2 * l->count; l->hash_size *= 2)
+		;
+	l->hash = calloc(l->hash_size, sizeof(size_t));
+	if (!l->slot_error || !l->name_off || !l->msg_off || !l->hash)
+		return false;
+
+	pool_add(&l->pool, "", &l->failed); /* offset 0: "no name" */
+	l->unknown_off = pool_add(&l->pool, d->unknown_message, &l->failed);
+	for (size_t s = 0; s < l->nslots; s++) {
+		l->slot_error[s] = SIZE_MAX;
+		l->msg_off[s] = l->unknown_off;
+	}
+	for (size_t i = 0; i < l->count; i++) {
+		const struct error *e = &d->errors[l->order[i]];
+		size_t s = l->dense ? (size_t)((int64_t)e->value - l->lo) : i;
+		l->slot_error[s] = l->order[i];
+		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
+		if (e->message)
+			l->msg_off[s] = pool_add(&l->pool, e->message, &l->failed);
+		uint32_t h = fnv1a(e->name) & (l->hash_size - 1);
+		while (l->hash[h])
+			h = (h + 1) & (l->hash_size - 1);
+		l->hash[h] = s + 1;
+	}
+	return !l->failed;
+}
+
+static void pool_struct(const struct layout *l, struct buf *out)
+{
+	buf_printf(out, "static const struct %s_error_pool {\n", l->n);
+	for (size_t i = 0; i < l->pool.n; i++) {
+		buf_printf(out, "\tchar s%zu[sizeof(", i);
+		c_string(out, l->pool.strs[i]);
+		buf_puts(out, ")];\n");
+	}
+	buf_printf(out, "} %s_error_pool = {\n", l->n);
+	for (size_t i = 0; i < l->pool.n; i++) {
+		buf_putc(out, '\t');
+		c_string(out, l->pool.strs[i]);
+		buf_puts(out, ",\n");
+	}
+	buf_puts(out, "};\n\n");
+	buf_printf(out,
+		   "/* Fails to compile if the compiler padded the pool, which "
+		   "would break the\n * offsets below. */\n"
+		   "typedef char %s_error_pool_is_packed[sizeof(struct "
+		   "%s_error_pool) == %zu ? 1 : -1];\n\n"
+		   "#define POOL ((const char *)&%s_error_pool)\n\n",
+		   l->n, l->n, l->pool.size, l->n);
+}
+
+static void offset_table(struct buf *out, const char *type, const char *name,
+			 const size_t *vals, size_t n)
+{
+	buf_printf(out, "static const %s %s[%zu] = {", type, name, n);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "%s%zu,", i % 12 ? " " : "\n\t", vals[i]);
+	buf_puts(out, "\n};\n\n");
+}
+
+static void tables(const struct layout *l, const struct domain *d,
+		   struct buf *out)
+{
+	const char *offtype = c_uint_type(l->pool.size);
+	char name[300];
+	snprintf(name, sizeof(name), "%s_error_name_off", l->n);
+	buf_puts(out, "/* Per slot: offset of the symbol in the pool (0: no code) "
+		      "and of the\n * message. */\n");
+	offset_table(out, offtype, name, l->name_off, l->nslots);
+	snprintf(name, sizeof(name), "%s_error_msg_off", l->n);
+	offset_table(out, offtype, name, l->msg_off, l->nslots);
+	if (!l->dense) {
+		buf_printf(out, "/* The codes in ascending order; a code's index "
+				"is its slot. */\n"
+				"static const int32_t %s_error_values[%zu] = {",
+			   l->n, l->count);
+		for (size_t i = 0; i < l->count; i++) {
+			buf_puts(out, i % 8 ? " " : "\n\t");
+			c_int_expr(out, d->errors[l->order[i]].value);
+			buf_putc(out, ',');
+		}
+		buf_puts(out, "\n};\n\n");
+	}
+	buf_puts(out, "/* Hash of the symbols: slot + 1, or 0 for an empty "
+		      "bucket. */\n");
+	snprintf(name, sizeof(name), "%s_error_hash", l->n);
+	offset_table(out, c_uint_type((uint64_t)l->nslots + 1), name, l->hash,
+		     l->hash_size);
+}
+
+static void slot_function(const struct layout *l, struct buf *out)
+{
+	if (l->dense) {
+		buf_printf(out,
+			   "/* The slot of code, or %zu when the code is "
+			   "outside the table. */\n"
+			   "static uint32_t %s_error_slot(int code)\n{\n"
+			   "\tuint32_t slot = (uint32_t)code - (uint32_t)",
+			   l->nslots, l->n);
+		c_int_expr(out, l->lo);
+		buf_printf(out, ";\n\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
+			   l->nslots, l->nslots);
+		return;
+	}
+	buf_printf(out,
+		   "/* The slot of code, or %zu when the domain has no such "
+		   "code. */\n"
+		   "static uint32_t %s_error_slot(int code)\n{\n"
+		   "\tuint32_t lo = 0, hi = %zuu;\n"
+		   "\twhile (lo < hi) {\n"
+		   "\t\tuint32_t mid = lo + (hi - lo) / 2;\n"
+		   "\t\tif (%s_error_values[mid] < code)\n"
+		   "\t\t\tlo = mid + 1;\n"
+		   "\t\telse\n"
+		   "\t\t\thi = mid;\n"
+		   "\t}\n"
+		   "\treturn (lo < %zuu && %s_error_values[lo] == code) ? lo : "
+		   "%zuu;\n}\n\n",
+		   l->nslots, l->n, l->count, l->n, l->count, l->n, l->nslots);
+}
+
+static void lookup_functions(const struct layout *l, struct buf *out)
+{
+	const char *n = l->n;
+	slot_function(l, out);
+	buf_printf(out,
+		   "const char *%s_error_name(int code)\n{\n"
+		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "\tif (slot >= %zuu || %s_error_name_off[slot] == 0)\n"
+		   "\t\treturn NULL;\n"
+		   "\treturn POOL + %s_error_name_off[slot];\n}\n\n",
+		   n, n, l->nslots, n, n);
+	buf_printf(out,
+		   "const char *%s_error_message(int code)\n{\n"
+		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "\tif (slot >= %zuu)\n"
+		   "\t\treturn POOL + %zu;\n"
+		   "\treturn POOL + %s_error_msg_off[slot];\n}\n\n",
+		   n, n, l->nslots, l->unknown_off, n);
+	buf_printf(out,
+		   "int %s_error_from_name(const char *name, int *code)\n{\n"
+		   "\tuint32_t h = 2166136261u;\n"
+		   "\tconst unsigned char *p;\n"
+		   "\tuint32_t i;\n"
+		   "\tif (!name)\n"
+		   "\t\treturn 0;\n"
+		   "\tfor (p = (const unsigned char *)name; *p; p++)\n"
+		   "\t\th = (h ^ *p) * 16777619u;\n"
+		   "\tfor (i = h & %uu;; i = (i + 1) & %uu) {\n"
+		   "\t\tuint32_t slot = %s_error_hash[i];\n"
+		   "\t\tif (slot == 0)\n"
+		   "\t\t\treturn 0;\n"
+		   "\t\tif (strcmp(POOL + %s_error_name_off[slot - 1], name) == 0) {\n",
+		   n, l->hash_size - 1, l->hash_size - 1, n, n);
+	if (l->dense) {
+		buf_puts(out, "\t\t\t*code = ");
+		c_int_expr(out, l->lo);
+		buf_puts(out, " + (int)(slot - 1);\n");
+	} else {
+		buf_printf(out, "\t\t\t*code = %s_error_values[slot - 1];\n", n);
+	}
+	buf_puts(out, "\t\t\treturn 1;\n\t\t}\n\t}\n}\n");
+}
+
+void emit_catalog(const struct domain *d, struct buf *out)
+{
+	struct layout l;
+	if (!layout_build(d, &l)) {
+		layout_free(&l);
+		out->failed = true;
+		return;
+	}
+	c_banner(out, d, "_errors.c");
+	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
+	buf_puts(out, "#include <stdint.h>\n#include <string.h>\n\n");
+	pool_struct(&l, out);
+	tables(&l, d, out);
+	lookup_functions(&l, out);
+	layout_free(&l);
+}

@@ -1,0 +1,113 @@
+/* The C header: the codes as an enum, range macros, the lookup prototypes. */
+#include "emit.h"
+
+#include <stdlib.h>
+
+static void enum_body(const struct domain *d, struct buf *out)
+{
+	size_t group = NO_GROUP;
+	for (size_t i = 0; i < d->nerrors; i++) {
+		const struct error *e = &d->errors[i];
+		if (e->group != group && e->group != NO_GROUP) {
+			if (i)
+				buf_putc(out, '\n');
+			c_comment_block(out, "\t", d->groups[e->group].title);
+		} else if (e->group != group) {
+			buf_puts(out, "\n");
+		}
+		group = e->group;
+		buf_printf(out, "\t%s = ", e->name);
+		c_int(out, e->value);
+		buf_putc(out, ',');
+		if (e->status != STATUS_ACTIVE)
+			buf_printf(out, " /* %s */", status_name(e->status));
+		buf_putc(out, '\n');
+	}
+}
+
+static void prototypes(const struct domain *d, struct buf *out)
+{
+	const char *n = d->name;
+	buf_printf(out,
+		   "/* The symbol of code (\"%s\" for %s), or NULL when the domain\n"
+		   " * has no such code. Obsolete codes keep their symbol. */\n"
+		   "const char *%s_error_name(int code);\n\n",
+		   d->errors[0].name, d->errors[0].name, n);
+	buf_printf(out,
+		   "/* The English message of code; never NULL. A code the domain "
+		   "does not\n * know, or an obsolete code without a message, "
+		   "gives \"");
+	c_comment_text(out, d->unknown_message);
+	buf_printf(out, "\". */\n"
+			"const char *%s_error_message(int code);\n\n",
+		   n);
+	buf_printf(out,
+		   "/* If name is the symbol of a code, stores its value in *code "
+		   "and returns 1;\n * otherwise returns 0 and leaves *code "
+		   "unchanged. name may be NULL. */\n"
+		   "int %s_error_from_name(const char *name, int *code);\n",
+		   n);
+}
+
+static void range_macros(const struct domain *d, const char *up, struct buf *out)
+{
+	int32_t lo = d->errors[0].value, hi = d->errors[0].value;
+	for (size_t i = 1; i < d->nerrors; i++) {
+		if (d->errors[i].value < lo)
+			lo = d->errors[i].value;
+		if (d->errors[i].value > hi)
+			hi = d->errors[i].value;
+	}
+	if (d->has_base) {
+		buf_printf(out, "/* The domain's base value. */\n"
+				"#define %s_ERROR_BASE ",
+			   up);
+		c_int_expr(out, d->base);
+		buf_putc(out, '\n');
+	}
+	if (d->has_min || d->has_max) {
+		buf_puts(out, "/* The range reserved for this domain's codes. */\n");
+		if (d->has_min) {
+			buf_printf(out, "#define %s_ERROR_RANGE_MIN ", up);
+			c_int_expr(out, d->min);
+			buf_putc(out, '\n');
+		}
+		if (d->has_max) {
+			buf_printf(out, "#define %s_ERROR_RANGE_MAX ", up);
+			c_int_expr(out, d->max);
+			buf_putc(out, '\n');
+		}
+	}
+	buf_printf(out, "/* The lowest and highest code, and the number of "
+			"codes (obsolete ones\n * included). */\n"
+			"#define %s_ERROR_MIN ",
+		   up);
+	c_int_expr(out, lo);
+	buf_printf(out, "\n#define %s_ERROR_MAX ", up);
+	c_int_expr(out, hi);
+	buf_printf(out, "\n#define %s_ERROR_COUNT %zu\n", up, d->nerrors);
+}
+
+void emit_header(const struct domain *d, struct buf *out)
+{
+	char *up = domain_macro_prefix(d);
+	if (!up || d->nerrors == 0) {
+		out->failed = true;
+		free(up);
+		return;
+	}
+	c_banner(out, d, "_errors.h");
+	buf_printf(out, "#ifndef %s_ERRORS_H\n#define %s_ERRORS_H\n\n", up, up);
+	buf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
+	if (d->description)
+		c_comment_block(out, "", d->description);
+	buf_printf(out, "enum %s_error {\n", d->name);
+	enum_body(d, out);
+	buf_puts(out, "};\n\n");
+	range_macros(d, up, out);
+	buf_putc(out, '\n');
+	prototypes(d, out);
+	buf_printf(out, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_ERRORS_H */\n",
+		   up);
+	free(up);
+}

@@ -1,0 +1,730 @@
+/*
+ * The loader: reads a file, parses it with libxml2 under safe options,
+ * validates it against the built-in schema and builds the model.
+ *
+ * Safety: no network (XML_PARSE_NONET), no entity substitution, no DTD
+ * loading; a document type declaration of any kind is refused as soon as the
+ * parser sees it, before any entity is declared, so entity bombs and external
+ * entities never get a chance. The external-entity loader refuses everything
+ * except the schema's own import of the XML namespace, served from memory.
+ *
+ * Locations: libxml2 2.9 keeps only a line per node. A wrapper around the SAX2
+ * start-element handler records line and column of each start tag and of
+ * each attribute value, so diagnostics point at the exact place.
+ */
+#include "load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+
+#include "schema_data.h"
+
+#define ERRGEN_NS "urn:errgen:1"
+#define MAX_INPUT_BYTES ((size_t)256 << 20)
+
+struct loader {
+	xmlSchemaPtr schema;
+};
+
+struct pos {
+	int line;
+	int col;
+};
+
+/* State of one load: positions recorded by the SAX wrapper, the domain. */
+struct load_state {
+	const char *path; /* as the user named it; diagnostics use it */
+	struct domain *d;
+	struct pos *pos;
+	size_t npos, cappos;
+	bool failed;
+	xmlParserCtxtPtr ctxt;
+	startElementNsSAX2Func sax2_start;
+};
+
+/* ------------------------------------------------------------------ */
+/* Locations                                                           */
+
+static void *pos_record(struct load_state *st, int line, int col)
+{
+	if (st->npos == st->cappos) {
+		size_t cap = st->cappos ? st->cappos * 2 : 256;
+		struct pos *p = realloc(st->pos, cap * sizeof(*p));
+		if (!p)
+			return NULL;
+		st->pos = p;
+		st->cappos = cap;
+	}
+	st->pos[st->npos].line = line;
+	st->pos[st->npos].col = col;
+	st->npos++;
+	return (void *)(uintptr_t)st->npos; /* index + 1; NULL means none */
+}
+
+static struct loc loc_of_private(const struct load_state *st, void *priv,
+				 long fallback_line)
+{
+	struct loc loc = { st->path, (int)fallback_line, 0 };
+	uintptr_t i = (uintptr_t)priv;
+	if (i > 0 && i <= st->npos) {
+		loc.line = st->pos[i - 1].line;
+		loc.col = st->pos[i - 1].col;
+	}
+	return loc;
+}
+
+static struct loc node_loc(const struct load_state *st, xmlNodePtr node)
+{
+	if (!node)
+		return (struct loc){ st->path, 0, 0 };
+	return loc_of_private(st, node->_private, xmlGetLineNo(node));
+}
+
+static struct loc attr_loc(const struct load_state *st, xmlNodePtr node,
+			   const char *name)
+{
+	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return loc_of_private(st, a->_private, xmlGetLineNo(node));
+	}
+	return node_loc(st, node);
+}
+
+/* Line and column of p, knowing that the parser's current position is cur on
+ * line cur_line. Columns count bytes from 1, as GCC's do. */
+static struct pos pos_before(const xmlChar *base, const xmlChar *p,
+			     const xmlChar *cur, int cur_line)
+{
+	struct pos r = { cur_line, 0 };
+	for (const xmlChar *q = p; q < cur; q++)
+		if (*q == '\n')
+			r.line--;
+	const xmlChar *bol = p;
+	while (bol > base && bol[-1] != '\n')
+		bol--;
+	r.col = (int)(p - bol) + 1;
+	return r;
+}
+
+static void on_start_element(void *ctx, const xmlChar *localname,
+			     const xmlChar *prefix, const xmlChar *uri,
+			     int nb_namespaces, const xmlChar **namespaces,
+			     int nb_attributes, int nb_defaulted,
+			     const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	st->sax2_start(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+		       nb_attributes, nb_defaulted, attributes);
+	xmlNodePtr node = ctxt->node;
+	xmlParserInputPtr in = ctxt->input;
+	if (!node || !in || !in->base || !in->cur)
+		return;
+
+	/* The parser stands at the end of the start tag; attribute values cannot
+	 * hold a raw '<', so the nearest one before is the tag's start. */
+	const xmlChar *lt = in->cur;
+	while (lt > in->base && *lt != '<')
+		lt--;
+	if (*lt != '<')
+		return;
+	struct pos p = pos_before(in->base, lt, in->cur, in->line);
+	node->_private = pos_record(st, p.line, p.col);
+
+	/* SAX2 appends one property per attribute, in the same order. Values
+	 * that needed no normalization point into the input buffer. */
+	xmlAttrPtr a = node->properties;
+	for (int i = 0; i < nb_attributes && a; i++, a = a->next) {
+		const xmlChar *value = attributes[5 * i + 3];
+		if (value >= lt && value < in->cur) {
+			struct pos ap = pos_before(in->base, value, in->cur, in->line);
+			a->_private = pos_record(st, ap.line, ap.col);
+		} else {
+			a->_private = node->_private;
+		}
+	}
+}
+
+/* A document type declaration could declare entities; errgen documents never
+ * need one, so refuse it before the parser reads any of it. */
+static void on_internal_subset(void *ctx, const xmlChar *name,
+			       const xmlChar *external_id,
+			       const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	struct loc loc = { st->path, xmlSAX2GetLineNumber(ctx),
+			   xmlSAX2GetColumnNumber(ctx) };
+	diag_error(&loc, "document type declarations are not allowed in errgen "
+			 "files (no DTD, no entities)");
+	st->failed = true;
+	xmlStopParser(ctxt);
+}
+
+/* ------------------------------------------------------------------ */
+/* libxml2 diagnostics, reported as ours                               */
+
+/* Drops the trailing newline and the namespace braces libxml2 adds. */
+static void tidy_message(const char *msg, char *out, size_t outlen)
+{
+	static const char ns[] = "{" ERRGEN_NS "}";
+	size_t j = 0;
+	for (size_t i = 0; msg[i] && j + 1 < outlen;) {
+		if (strncmp(msg + i, ns, sizeof(ns) - 1) == 0) {
+			i += sizeof(ns) - 1;
+			continue;
+		}
+		out[j++] = msg[i++];
+	}
+	while (j > 0 && (out[j - 1] == '\n' || out[j - 1] == ' '))
+		j--;
+	out[j] = '\0';
+}
+
+static void on_xml_error(void *data, xmlErrorPtr err)
+{
+	struct load_state *st = data;
+	if (!err || !err->message)
+		return;
+	struct loc loc = { st->path, err->line, 0 };
+	if (err->node) {
+		xmlNodePtr n = err->node;
+		if (n->type == XML_ELEMENT_NODE || n->type == XML_ATTRIBUTE_NODE)
+			loc = loc_of_private(st, n->_private, err->line);
+	} else if (err->domain == XML_FROM_PARSER ||
+		   err->domain == XML_FROM_NAMESPACE ||
+		   err->domain == XML_FROM_IO) {
+		loc.col = err->int2;
+	}
+	if (loc.line <= 0)
+		loc.line = 1;
+	char msg[1024];
+	tidy_message(err->message, msg, sizeof(msg));
+	if (err->level == XML_ERR_WARNING) {
+		diag_warning(&loc, "%s", msg);
+	} else {
+		diag_error(&loc, "%s", msg);
+		st->failed = true;
+	}
+}
+
+/* Errors while compiling the built-in schema are errgen's own bugs. */
+static void on_schema_error(void *data, xmlErrorPtr err)
+{
+	(void)data;
+	if (err && err->message)
+		diag_plain(DIAG_ERROR, "built-in schema: %s", err->message);
+}
+
+/* ------------------------------------------------------------------ */
+/* The external-entity loader                                          */
+
+static xmlParserInputPtr refuse_entity(const char *url, const char *id,
+				       xmlParserCtxtPtr ctxt)
+{
+	(void)id;
+	/* The schema imports the XML namespace's attributes from "xml.xsd";
+	 * errgen carries that file itself. */
+	if (url && strcmp(url, "xml.xsd") == 0 && ctxt)
+		return xmlNewStringInputStream(ctxt,
+					       (const xmlChar *)errgen_xml_xsd);
+	if (ctxt) {
+		struct load_state *st = ctxt->_private;
+		if (st && st->d) {
+			struct loc loc = { st->path, xmlSAX2GetLineNumber(ctxt),
+					   xmlSAX2GetColumnNumber(ctxt) };
+			diag_error(&loc, "refusing to load external resource '%s'",
+				   url ? url : "");
+			st->failed = true;
+		}
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loader lifetime                                                     */
+
+struct loader *loader_new(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_entity);
+	struct loader *l = calloc(1, sizeof(*l));
+	if (!l)
+		return NULL;
+	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(
+		errgen_schema_xsd, (int)errgen_schema_xsd_len);
+	if (pctxt) {
+		xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error, NULL);
+		l->schema = xmlSchemaParse(pctxt);
+		xmlSchemaFreeParserCtxt(pctxt);
+	}
+	if (!l->schema) {
+		diag_plain(DIAG_ERROR, "cannot compile the built-in schema");
+		free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void loader_free(struct loader *l)
+{
+	if (!l)
+		return;
+	xmlSchemaFree(l->schema);
+	free(l);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building the model                                                  */
+
+static char *dup_str(struct load_state *st, const xmlChar *s)
+{
+	if (!s)
+		return NULL;
+	char *r = strdup((const char *)s);
+	if (!r)
+		st->failed = true;
+	return r;
+}
+
+static char *prop(struct load_state *st, xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *r = dup_str(st, v);
+	xmlFree(v);
+	return r;
+}
+
+static char *content(struct load_state *st, xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *r = dup_str(st, v ? v : (const xmlChar *)"");
+	xmlFree(v);
+	return r;
+}
+
+static bool is_elem(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns &&
+	       strcmp((const char *)n->ns->href, ERRGEN_NS) == 0 &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+/* Parses the strict decimal form the schema admits, into 32 bits. */
+static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
+			int32_t *out, struct loc *where)
+{
+	*where = attr_loc(st, n, attr);
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
+	if (!v)
+		return false;
+	const char *s = (const char *)v;
+	bool neg = (*s == '-');
+	const char *p = s + neg;
+	long long mag = 0;
+	bool ok = (*p >= '0' && *p <= '9');
+	for (; ok && *p; p++) {
+		if (*p < '0' || *p > '9' || mag > 10000000000LL)
+			ok = false;
+		else
+			mag = mag * 10 + (*p - '0');
+	}
+	long long val = neg ? -mag : mag;
+	if (!ok || val < INT32_MIN || val > INT32_MAX) {
+		diag_error(where, "%s '%s' is outside the 32-bit signed range "
+				  "[-2147483648, 2147483647]",
+			   attr, s);
+		st->failed = true;
+		xmlFree(v);
+		return false;
+	}
+	*out = (int32_t)val;
+	xmlFree(v);
+	return true;
+}
+
+static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
+{
+	m->loc = node_loc(st, n);
+	char *to = prop(st, n, "to");
+	if (to && strcmp(to, "openssl") == 0)
+		m->target = MAP_OPENSSL;
+	else if (to && strcmp(to, "x509") == 0)
+		m->target = MAP_X509;
+	else if (to && strcmp(to, "tls-alert") == 0)
+		m->target = MAP_TLS_ALERT;
+	else
+		m->target = MAP_ERRNO;
+	free(to);
+	m->name = prop(st, n, "name");
+	m->lib = prop(st, n, "lib");
+	m->note = prop(st, n, "note");
+	char *dir = prop(st, n, "direction");
+	m->direction = !dir			  ? MAP_BOTH
+		       : strcmp(dir, "to") == 0	  ? MAP_TO
+		       : strcmp(dir, "from") == 0 ? MAP_FROM
+						  : MAP_BOTH;
+	free(dir);
+	char *pref = prop(st, n, "preferred");
+	m->preferred = pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
+	free(pref);
+}
+
+static size_t count_children(xmlNodePtr n, const char *name)
+{
+	size_t c = 0;
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		c += is_elem(k, name);
+	return c;
+}
+
+static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
+		       size_t group)
+{
+	e->loc = node_loc(st, n);
+	e->group = group;
+	e->name = prop(st, n, "name");
+	e->name_loc = attr_loc(st, n, "name");
+	if (!parse_int32(st, n, "value", &e->value, &e->value_loc))
+		e->value = 0;
+	char *status = prop(st, n, "status");
+	e->status = !status				 ? STATUS_ACTIVE
+		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
+		    : strcmp(status, "obsolete") == 0	 ? STATUS_OBSOLETE
+							 : STATUS_ACTIVE;
+	free(status);
+
+	size_t nmsg = count_children(n, "message");
+	size_t nmap = count_children(n, "map");
+	e->translations = nmsg ? calloc(nmsg, sizeof(*e->translations)) : NULL;
+	e->mappings = nmap ? calloc(nmap, sizeof(*e->mappings)) : NULL;
+	if ((nmsg && !e->translations) || (nmap && !e->mappings)) {
+		st->failed = true;
+		return;
+	}
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (is_elem(k, "message")) {
+			xmlChar *lang = xmlGetNsProp(k, (const xmlChar *)"lang",
+						     XML_XML_NAMESPACE);
+			struct loc loc = node_loc(st, k);
+			if (!lang && e->message) {
+				diag_error(&loc, "%s has a second English message "
+						 "(a message without xml:lang)",
+					   e->name);
+				diag_note(&e->message_loc, "the first is here");
+				st->failed = true;
+			} else if (!lang) {
+				e->message = content(st, k);
+				e->message_loc = loc;
+			} else {
+				struct translation *t =
+					&e->translations[e->ntranslations++];
+				t->lang = dup_str(st, lang);
+				t->text = content(st, k);
+				t->loc = loc;
+			}
+			xmlFree(lang);
+		} else if (is_elem(k, "explanation") && !e->explanation) {
+			e->explanation = content(st, k);
+		} else if (is_elem(k, "map")) {
+			load_mapping(st, k, &e->mappings[e->nmappings++]);
+		}
+	}
+}
+
+static bool grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, c * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = c;
+	return true;
+}
+
+static struct error *new_error(struct load_state *st, size_t *cap)
+{
+	struct domain *d = st->d;
+	if (!grow((void **)&d->errors, cap, d->nerrors, sizeof(*d->errors))) {
+		st->failed = true;
+		return NULL;
+	}
+	struct error *e = &d->errors[d->nerrors++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+static void load_languages(struct load_state *st, xmlNodePtr root)
+{
+	struct domain *d = st->d;
+	char *langs = prop(st, root, "languages");
+	d->languages_loc = attr_loc(st, root, "languages");
+	if (!langs)
+		return;
+	size_t cap = 0;
+	for (char *save = NULL, *tok = strtok_r(langs, " \t\r\n", &save); tok;
+	     tok = strtok_r(NULL, " \t\r\n", &save)) {
+		if (!grow((void **)&d->languages, &cap, d->nlanguages,
+			  sizeof(*d->languages))) {
+			st->failed = true;
+			break;
+		}
+		d->languages[d->nlanguages] = strdup(tok);
+		if (!d->languages[d->nlanguages])
+			st->failed = true;
+		else
+			d->nlanguages++;
+	}
+	free(langs);
+}
+
+static void load_group(struct load_state *st, xmlNodePtr n, size_t *errcap)
+{
+	struct domain *d = st->d;
+	size_t gi = d->ngroups;
+	struct group *g = &d->groups[d->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->loc = node_loc(st, n);
+	g->id = prop(st, n, "id");
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (is_elem(k, "title"))
+			g->title = content(st, k);
+		else if (is_elem(k, "description"))
+			g->description = content(st, k);
+		else if (is_elem(k, "error")) {
+			struct error *e = new_error(st, errcap);
+			if (e)
+				load_error(st, k, e, gi);
+		}
+	}
+}
+
+static void load_root(struct load_state *st, xmlNodePtr root)
+{
+	struct domain *d = st->d;
+	d->loc = node_loc(st, root);
+	d->name = prop(st, root, "domain");
+	d->prefix = prop(st, root, "prefix");
+	d->has_base = parse_int32(st, root, "base", &d->base, &d->base_loc);
+	d->has_min = parse_int32(st, root, "min", &d->min, &d->min_loc);
+	d->has_max = parse_int32(st, root, "max", &d->max, &d->max_loc);
+	d->gettext_domain = prop(st, root, "gettext-domain");
+	d->unknown_message = prop(st, root, "unknown-message");
+	load_languages(st, root);
+
+	if (!d->gettext_domain && d->name) {
+		d->gettext_domain = strdup(d->name);
+		for (char *p = d->gettext_domain; p && *p; p++)
+			if (*p == '_')
+				*p = '-';
+	}
+	if (!d->unknown_message)
+		d->unknown_message = strdup("Unknown error code");
+
+	size_t ngroups = count_children(root, "group");
+	d->groups = ngroups ? calloc(ngroups, sizeof(*d->groups)) : NULL;
+	if (ngroups && !d->groups) {
+		st->failed = true;
+		return;
+	}
+	size_t errcap = 0;
+	for (xmlNodePtr k = root->children; k; k = k->next) {
+		if (is_elem(k, "title"))
+			d->title = content(st, k);
+		else if (is_elem(k, "description"))
+			d->description = content(st, k);
+		else if (is_elem(k, "group"))
+			load_group(st, k, &errcap);
+		else if (is_elem(k, "error")) {
+			struct error *e = new_error(st, &errcap);
+			if (e)
+				load_error(st, k, e, NO_GROUP);
+		}
+	}
+	if (!d->gettext_domain || !d->unknown_message)
+		st->failed = true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parse and validate                                                  */
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static xmlDocPtr parse(struct load_state *st, const char *data, size_t len)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return NULL;
+	}
+	st->ctxt = ctxt;
+	ctxt->_private = st;
+	st->sax2_start = ctxt->sax->startElementNs;
+	ctxt->sax->startElementNs = on_start_element;
+	ctxt->sax->internalSubset = on_internal_subset;
+	ctxt->sax->serror = on_xml_error;
+	ctxt->userData = ctxt; /* SAX2 callbacks expect the context itself */
+	xmlSetStructuredErrorFunc(st, on_xml_error);
+
+	/* Deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD,
+	 * XML_PARSE_DTDATTR, XML_PARSE_HUGE, XML_PARSE_XINCLUDE. */
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, st->path, NULL,
+					  opts);
+	if (doc && (!ctxt->wellFormed || st->failed)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (!doc && !st->failed) {
+		struct loc loc = { st->path, 1, 1 };
+		diag_error(&loc, "not a well-formed XML document");
+	}
+	st->failed |= (doc == NULL);
+	return doc;
+}
+
+static bool validate(struct loader *l, struct load_state *st, xmlDocPtr doc)
+{
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(l->schema);
+	if (!v) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	xmlSchemaSetValidStructuredErrors(v, on_xml_error, st);
+	int rc = xmlSchemaValidateDoc(v, doc);
+	xmlSchemaFreeValidCtxt(v);
+	if (rc != 0 && !st->failed) {
+		struct loc loc = { st->path, 1, 1 };
+		diag_error(&loc, "document does not conform to the errgen schema");
+	}
+	return rc == 0;
+}
+
+bool loader_load_memory(struct loader *l, const char *path, const char *data,
+			size_t len, struct domain *d)
+{
+	memset(d, 0, sizeof(*d));
+	struct load_state st = { .path = path, .d = d };
+	d->path = strdup(path);
+	d->basename = strdup(base_name(path));
+	if (!d->path || !d->basename) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	st.path = d->path;
+	if (len > INT32_MAX || len > MAX_INPUT_BYTES) {
+		struct loc loc = { d->path, 0, 0 };
+		diag_error(&loc, "file is too large (over %zu MiB)",
+			   MAX_INPUT_BYTES >> 20);
+		return false;
+	}
+	if (len == 0) {
+		struct loc loc = { d->path, 1, 1 };
+		diag_error(&loc, "file is empty; expected an <errors> document");
+		return false;
+	}
+
+	xmlDocPtr doc = parse(&st, data, len);
+	if (doc && validate(l, &st, doc))
+		load_root(&st, xmlDocGetRootElement(doc));
+	else
+		st.failed = true;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeDoc(doc);
+	if (st.ctxt) {
+		st.ctxt->_private = NULL;
+		xmlFreeParserCtxt(st.ctxt);
+	}
+	free(st.pos);
+	return !st.failed;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	struct loc loc = { path, 0, 0 };
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(&loc, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		diag_error(&loc, "not a regular file%s",
+			   S_ISDIR(sb.st_mode) ? " (it is a directory)" : "");
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)sb.st_size + 1, n = 0;
+	if (cap > MAX_INPUT_BYTES + 1) {
+		diag_error(&loc, "file is too large (over %zu MiB)",
+			   MAX_INPUT_BYTES >> 20);
+		close(fd);
+		return NULL;
+	}
+	char *data = malloc(cap);
+	while (data) {
+		if (n == cap - 1) { /* the file grew while we read it */
+			char *more = cap > MAX_INPUT_BYTES ? NULL
+							   : realloc(data, cap * 2);
+			if (!more) {
+				free(data);
+				data = NULL;
+				break;
+			}
+			data = more;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, data + n, cap - 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_error(&loc, "cannot read: %s", strerror(errno));
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (!data) {
+		diag_error(&loc, "cannot read: file too large or out of memory");
+		return NULL;
+	}
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
+bool loader_load_file(struct loader *l, const char *path, struct domain *d)
+{
+	memset(d, 0, sizeof(*d));
+	size_t len = 0;
+	char *data = read_all(path, &len);
+	if (!data)
+		return false;
+	bool ok = loader_load_memory(l, path, data, len, d);
+	free(data);
+	return ok;
+}

@@ -1,0 +1,27 @@
+/* Loading an XML description into the model: the only part that knows libxml2. */
+#ifndef ERRGEN_LOAD_H
+#define ERRGEN_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+struct loader;
+
+/* Parses the built-in schema once; NULL (with a diagnostic) on failure. */
+struct loader *loader_new(void);
+void loader_free(struct loader *l);
+
+/*
+ * Reads, parses and validates path and fills *d. Every problem is reported
+ * as a diagnostic; returns false if any was an error. *d is always left in a
+ * state that domain_free() accepts.
+ */
+bool loader_load_file(struct loader *l, const char *path, struct domain *d);
+
+/* The same for a document already in memory (tests, the fuzzer). */
+bool loader_load_memory(struct loader *l, const char *path, const char *data,
+			size_t len, struct domain *d);
+
+#endif

@@ -1,0 +1,248 @@
+/* errgen: the command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "diag.h"
+#include "emit.h"
+#include "load.h"
+#include "output.h"
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_DRIFT = 1,
+	EXIT_INVALID = 2,
+	EXIT_IO = 3,
+};
+
+struct options {
+	bool check;
+	bool flat;
+	const char *outdir;
+	bool kinds[16]; /* indexed like emitters[] */
+	char **files;
+	int nfiles;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: errgen [generate] [options] FILE.xml...\n"
+	      "       errgen check [options] FILE.xml...\n"
+	      "\n"
+	      "Compiles error-table descriptions (XML, schema urn:errgen:1) into\n"
+	      "C headers, catalogs and other artifacts.\n"
+	      "\n"
+	      "commands:\n"
+	      "  generate        write the outputs (the default)\n"
+	      "  check           write nothing; report every output file that is\n"
+	      "                  missing or differs from what would be generated\n"
+	      "\n"
+	      "options:\n"
+	      "  -o, --output DIR    where outputs go (default: .); each domain gets\n"
+	      "                      DIR/DOMAIN/ unless --flat\n"
+	      "      --flat          write into DIR itself (for meson custom_target)\n"
+	      "      --emit KIND,... only these kinds of output (default: all)\n"
+	      "  -h, --help          this text\n"
+	      "  -V, --version       the version\n"
+	      "\n"
+	      "kinds:\n",
+	      f);
+	for (size_t i = 0; emitters[i]; i++)
+		fprintf(f, "  %-10s DOMAIN%-12s %s\n", emitters[i]->kind,
+			emitters[i]->file_suffix, emitters[i]->summary);
+	fputs("\n"
+	      "exit status:\n"
+	      "  0  success (check: every output is up to date)\n"
+	      "  1  check: some output is missing or differs\n"
+	      "  2  invalid input or usage; nothing was written\n"
+	      "  3  I/O failure writing outputs; nothing was changed\n"
+	      "\n"
+	      "Diagnostics read FILE:LINE:COL: error: MESSAGE.\n",
+	      f);
+}
+
+static bool parse_kinds(struct options *o, const char *list)
+{
+	char *copy = strdup(list);
+	bool ok = copy != NULL;
+	for (char *save = NULL, *k = copy ? strtok_r(copy, ",", &save) : NULL;
+	     k; k = strtok_r(NULL, ",", &save)) {
+		const struct emitter *em = emitter_find(k);
+		if (!em) {
+			diag_plain(DIAG_ERROR, "unknown output kind '%s' (see --help)",
+				   k);
+			ok = false;
+			continue;
+		}
+		for (size_t i = 0; emitters[i]; i++)
+			if (emitters[i] == em)
+				o->kinds[i] = true;
+	}
+	free(copy);
+	return ok;
+}
+
+/* Returns -1 to go on, or the exit code. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "emit", required_argument, NULL, 'e' },
+		{ "flat", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(o, 0, sizeof(*o));
+	o->outdir = ".";
+	int first = 1;
+	if (argc > 1 && strcmp(argv[1], "check") == 0) {
+		o->check = true;
+		first = 2;
+	} else if (argc > 1 && strcmp(argv[1], "generate") == 0) {
+		first = 2;
+	}
+	argv[first - 1] = argv[0];
+	argc -= first - 1;
+	argv += first - 1;
+	bool any_kind = false, ok = true;
+	int c;
+	while ((c = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 'e':
+			ok &= parse_kinds(o, optarg);
+			any_kind = true;
+			break;
+		case 'f':
+			o->flat = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			puts("errgen " ERRGEN_VERSION);
+			return EXIT_OK;
+		default:
+			fputs("Try 'errgen --help'.\n", stderr);
+			return EXIT_INVALID;
+		}
+	}
+	if (!ok)
+		return EXIT_INVALID;
+	if (!any_kind)
+		for (size_t i = 0; emitters[i]; i++)
+			o->kinds[i] = true;
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	if (o->nfiles == 0) {
+		diag_plain(DIAG_ERROR, "no input files (see --help)");
+		return EXIT_INVALID;
+	}
+	if (!*o->outdir) {
+		diag_plain(DIAG_ERROR, "the output directory name is empty");
+		return EXIT_INVALID;
+	}
+	return -1;
+}
+
+static char *join_path(const char *dir, const char *sub, const char *file)
+{
+	size_t n = strlen(dir) + (sub ? strlen(sub) : 0) + strlen(file) + 3;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s%s%s", dir, sub ? sub : "", sub ? "/" : "",
+			 file);
+	return p;
+}
+
+static bool render(const struct options *o, const struct domain *doms,
+		   size_t n, struct output_set *set)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; emitters[k]; k++) {
+			if (!o->kinds[k])
+				continue;
+			struct buf b;
+			buf_init(&b);
+			emitters[k]->emit(&doms[i], &b);
+			char *file = emit_file_name(emitters[k], &doms[i]);
+			char *path = file ? join_path(o->outdir,
+						      o->flat ? NULL : doms[i].name,
+						      file)
+					  : NULL;
+			free(file);
+			if (b.failed || !path || !output_set_add(set, path, &b)) {
+				diag_plain(DIAG_ERROR, "out of memory");
+				buf_free(&b);
+				free(path);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+static int run(const struct options *o, struct domain *doms)
+{
+	struct loader *l = loader_new();
+	if (!l)
+		return EXIT_INVALID;
+	bool ok = true;
+	size_t n = 0;
+	for (int i = 0; i < o->nfiles; i++) {
+		if (loader_load_file(l, o->files[i], &doms[n]))
+			n++;
+		else {
+			domain_free(&doms[n]);
+			ok = false;
+		}
+	}
+	loader_free(l);
+	/* Checks run on what loaded, so one run reports as much as it can. */
+	if (!check_domains(doms, n) || !ok) {
+		for (size_t i = 0; i < n; i++)
+			domain_free(&doms[i]);
+		return EXIT_INVALID;
+	}
+
+	struct output_set set;
+	output_set_init(&set);
+	int rc = EXIT_IO;
+	if (render(o, doms, n, &set)) {
+		if (o->check) {
+			enum output_result r = output_check(&set);
+			rc = r == OUTPUT_OK	  ? EXIT_OK
+			     : r == OUTPUT_DIFFERS ? EXIT_DRIFT
+						   : EXIT_IO;
+		} else {
+			size_t written;
+			rc = output_commit(&set, &written) == OUTPUT_OK ? EXIT_OK
+									: EXIT_IO;
+		}
+	}
+	output_set_free(&set);
+	for (size_t i = 0; i < n; i++)
+		domain_free(&doms[i]);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int rc = parse_args(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	struct domain *doms = calloc((size_t)o.nfiles, sizeof(*doms));
+	if (!doms) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return EXIT_IO;
+	}
+	rc = run(&o, doms);
+	free(doms);
+	return rc;
+}
