@@ -154,7 +154,7 @@ static void pool_struct(const struct layout *l, struct buf *out)
 		   "would break the\n * offsets below. */\n"
 		   "typedef char %s_error_pool_is_packed[sizeof(struct "
 		   "%s_error_pool) == %zu ? 1 : -1];\n\n"
-		   "#define POOL ((const char *)&%s_error_pool)\n\n",
+		   "#define POOL RCAST(const char *, &%s_error_pool)\n\n",
 		   l->n, l->n, l->pool.size, l->n);
 }
 
@@ -204,10 +204,10 @@ static void slot_function(const struct layout *l, struct buf *out)
 			   "/* The slot of code, or %zu when the code is "
 			   "outside the table. */\n"
 			   "static uint32_t %s_error_slot(int code)\n{\n"
-			   "\tuint32_t slot = (uint32_t)code - (uint32_t)",
+			   "\tuint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, ",
 			   l->nslots, l->n);
 		c_int_expr(out, l->lo);
-		buf_printf(out, ";\n\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
+		buf_printf(out, ");\n\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
 			   l->nslots, l->nslots);
 		return;
 	}
@@ -236,7 +236,7 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "const char *%s_error_name(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
 		   "\tif (slot >= %zuu || %s_error_name_off[slot] == 0)\n"
-		   "\t\treturn NULL;\n"
+		   "\t\treturn NO_STRING;\n"
 		   "\treturn POOL + %s_error_name_off[slot];\n}\n\n",
 		   n, n, l->nslots, n, n);
 	buf_printf(out,
@@ -253,7 +253,7 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\tuint32_t i;\n"
 		   "\tif (!name)\n"
 		   "\t\treturn 0;\n"
-		   "\tfor (p = (const unsigned char *)name; *p; p++)\n"
+		   "\tfor (p = RCAST(const unsigned char *, name); *p; p++)\n"
 		   "\t\th = (h ^ *p) * 16777619u;\n"
 		   "\tfor (i = h & %uu;; i = (i + 1) & %uu) {\n"
 		   "\t\tuint32_t slot = %s_error_hash[i];\n"
@@ -264,7 +264,7 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 	if (l->dense) {
 		buf_puts(out, "\t\t\t*code = ");
 		c_int_expr(out, l->lo);
-		buf_puts(out, " + (int)(slot - 1);\n");
+		buf_puts(out, " + CAST(int, slot - 1);\n");
 	} else {
 		buf_printf(out, "\t\t\t*code = %s_error_values[slot - 1];\n", n);
 	}
@@ -282,6 +282,22 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	c_banner(out, d, "_errors.c");
 	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
 	buf_puts(out, "#include <stdint.h>\n#include <string.h>\n\n");
+	/* Casts that stay clean under C++'s -Wold-style-cast; only the macros
+	 * the code below uses, for -Wunused-macros. */
+	buf_puts(out, "#ifdef __cplusplus\n");
+	if (l.dense)
+		buf_puts(out, "#define CAST(type, value) static_cast<type>(value)\n");
+	buf_puts(out, "#define RCAST(type, value) reinterpret_cast<type>(value)\n"
+		      "#else\n");
+	if (l.dense)
+		buf_puts(out, "#define CAST(type, value) ((type)(value))\n");
+	buf_puts(out, "#define RCAST(type, value) ((type)(value))\n"
+		      "#endif\n"
+		      "#if defined(__cplusplus) && __cplusplus >= 201103L\n"
+		      "#define NO_STRING nullptr\n"
+		      "#else\n"
+		      "#define NO_STRING NULL\n"
+		      "#endif\n\n");
 	pool_struct(&l, out);
 	tables(&l, d, out);
 	lookup_functions(&l, out);

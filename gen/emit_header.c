@@ -18,7 +18,8 @@ static void enum_body(const struct domain *d, struct buf *out)
 		group = e->group;
 		buf_printf(out, "\t%s = ", e->name);
 		c_int(out, e->value);
-		buf_putc(out, ',');
+		if (i + 1 < d->nerrors) /* C89 and C++98 forbid a final comma */
+			buf_putc(out, ',');
 		if (e->status != STATUS_ACTIVE)
 			buf_printf(out, " /* %s */", status_name(e->status));
 		buf_putc(out, '\n');

@@ -1,0 +1,125 @@
+/*
+ * A consumer of errgen's generated API, compiled as C and as C++. expect.h
+ * (written by expect.py from the XML) lists every code; this program checks
+ * the generated lookups against it and probes the edges.
+ * Exit status: 0 when every check holds; prints each failure.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "expect.h"
+
+static int failures;
+
+static void fail(const char *what, long code, const char *got, const char *want)
+{
+	printf("FAIL %s(%ld): got %s%s%s, want %s%s%s\n", what, code,
+	       got ? "\"" : "", got ? got : "NULL", got ? "\"" : "",
+	       want ? "\"" : "", want ? want : "NULL", want ? "\"" : "");
+	failures++;
+}
+
+static int is_code(long v)
+{
+	int i;
+	for (i = 0; i < N_EXPECTED; i++)
+		if (expected[i].value == v)
+			return 1;
+	return 0;
+}
+
+static int is_name(const char *name)
+{
+	int i;
+	for (i = 0; i < N_EXPECTED; i++)
+		if (strcmp(expected[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_unknown(long v)
+{
+	int code = (int)v;
+	const char *name = D_error_name(code);
+	const char *msg = D_error_message(code);
+	if (is_code(v))
+		return;
+	if (name != NULL)
+		fail("name of unknown", v, name, NULL);
+	if (msg == NULL || strcmp(msg, D_UNKNOWN) != 0)
+		fail("message of unknown", v, msg, D_UNKNOWN);
+}
+
+static void check_bad_name(const char *name)
+{
+	int code = 12345;
+	if (D_error_from_name(name, &code) != 0 || code != 12345)
+		fail("from_name of a non-symbol", code, name, NULL);
+}
+
+int main(void)
+{
+	int i, checked = 0;
+	long lo = LONG_MAX, hi = LONG_MIN, v;
+	char buf[512];
+
+	for (i = 0; i < N_EXPECTED; i++) {
+		const struct expected_code *e = &expected[i];
+		int code = -1;
+		const char *name = D_error_name((int)e->value);
+		const char *msg = D_error_message((int)e->value);
+		if (e->enum_value != e->value)
+			fail("enum constant", e->enum_value, e->name, e->name);
+		if (!name || strcmp(name, e->name) != 0)
+			fail("name", e->value, name, e->name);
+		if (!msg || strcmp(msg, e->message) != 0)
+			fail("message", e->value, msg, e->message);
+		if (!D_error_from_name(e->name, &code) || code != (int)e->value)
+			fail("from_name", e->value, e->name, e->name);
+		/* a prefix or an extension of a symbol is not a symbol */
+		strncpy(buf, e->name, sizeof(buf) - 2);
+		buf[sizeof(buf) - 2] = '\0';
+		buf[strlen(buf) - 1] = '\0';
+		if (!is_name(buf))
+			check_bad_name(buf);
+		strcat(strcpy(buf, e->name), "X");
+		if (!is_name(buf))
+			check_bad_name(buf);
+		/* the neighbours of every code */
+		if (e->value > INT_MIN)
+			check_unknown(e->value - 1);
+		if (e->value < INT_MAX)
+			check_unknown(e->value + 1);
+		if (e->value < lo)
+			lo = e->value;
+		if (e->value > hi)
+			hi = e->value;
+		checked++;
+	}
+	if (D_MIN != lo || D_MAX != hi || D_COUNT != N_EXPECTED) {
+		printf("FAIL range macros: MIN %ld MAX %ld COUNT %ld, want %ld %ld "
+		       "%d\n",
+		       (long)D_MIN, (long)D_MAX, (long)D_COUNT, lo, hi, N_EXPECTED);
+		failures++;
+	}
+	/* the edges: beyond both ends, zero, the ends of int */
+	for (v = 1; v <= 3; v++) {
+		if (lo - v >= INT_MIN)
+			check_unknown(lo - v);
+		if (hi + v <= INT_MAX)
+			check_unknown(hi + v);
+	}
+	check_unknown(0);
+	check_unknown(INT_MIN);
+	check_unknown(INT_MAX);
+	check_unknown(INT_MIN + 1);
+	check_unknown(INT_MAX - 1);
+	check_bad_name(NULL);
+	check_bad_name("");
+	check_bad_name(" ");
+	check_bad_name("\377");
+
+	printf("%d codes checked, %d failures\n", checked, failures);
+	return failures ? 1 : 0;
+}

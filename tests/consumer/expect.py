@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Writes expect.h: what a domain's generated API must return, read from the
+XML with Python's own parser (independent of errgen's loader)."""
+import sys
+import xml.etree.ElementTree as ET
+
+NS = '{urn:errgen:1}'
+
+
+def c_string(s):
+    out = []
+    for b in s.encode('utf-8'):
+        c = chr(b)
+        if c in '"\\':
+            out.append('\\' + c)
+        elif 0x20 <= b < 0x7f and c != '?':
+            out.append(c)
+        else:
+            out.append('\\%03o' % b)
+    return '"' + ''.join(out) + '"'
+
+
+def main(xml_path, out_path):
+    root = ET.parse(xml_path).getroot()
+    domain = root.get('domain')
+    up = domain.upper()
+    unknown = root.get('unknown-message', 'Unknown error code')
+    rows = []
+    for e in root.iter(NS + 'error'):
+        msg = None
+        for m in e.findall(NS + 'message'):
+            if m.get('{http://www.w3.org/XML/1998/namespace}lang') is None:
+                msg = m.text or ''
+        rows.append((e.get('name'), int(e.get('value')), msg))
+    lines = [
+        '/* Written by expect.py from %s. */' % xml_path.split('/')[-1],
+        '#include "%s_errors.h"' % domain,
+        '#define D_error_name %s_error_name' % domain,
+        '#define D_error_message %s_error_message' % domain,
+        '#define D_error_from_name %s_error_from_name' % domain,
+        '#define D_MIN %s_ERROR_MIN' % up,
+        '#define D_MAX %s_ERROR_MAX' % up,
+        '#define D_COUNT %s_ERROR_COUNT' % up,
+        '#define D_UNKNOWN %s' % c_string(unknown),
+        'static const struct expected_code {',
+        '\tconst char *name;',
+        '\tlong value;      /* from the XML */',
+        '\tlong enum_value; /* from the generated enum */',
+        '\tconst char *message;',
+        '} expected[] = {',
+    ]
+    for name, value, msg in rows:
+        lines.append('\t{ %s, %dL, (long)%s, %s },' % (
+            c_string(name), value, name,
+            c_string(msg) if msg is not None else 'D_UNKNOWN'))
+    lines += ['};', '#define N_EXPECTED %d' % len(rows), '']
+    with open(out_path, 'w') as f:
+        f.write('\n'.join(lines))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2])

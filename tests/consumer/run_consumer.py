@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Generates a domain's C code with errgen, compiles it together with
+consumer.c using one compiler and language standard under strict warnings,
+runs the program, and fails unless every check in it holds.
+
+usage: run_consumer.py ERRGEN XML COMPILER STD
+  COMPILER: gcc, clang, g++ or clang++ (the C++ ones compile the generated .c
+  as C++ too); STD: c99, c11, c++11, c++17, ...
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+COMMON = ['-Wall', '-Wextra', '-Wpedantic', '-Wconversion', '-Wshadow',
+          '-Werror', '-Wcast-qual', '-Wundef', '-Wwrite-strings',
+          '-Wredundant-decls', '-Wsign-conversion', '-Wcast-align',
+          '-Wformat=2', '-Wmissing-declarations']
+C_ONLY = ['-Wstrict-prototypes', '-Wmissing-prototypes',
+          '-Wold-style-definition', '-Wc++-compat']
+CXX_ONLY = ['-Wold-style-cast', '-Wuseless-cast', '-Wzero-as-null-pointer-constant']
+# clang's -Weverything on the generated file alone, minus what no C99/C++98
+# code base could satisfy.
+CLANG_EVERYTHING = ['-Weverything', '-Wno-padded', '-Wno-poison-system-directories',
+                    '-Wno-c++98-compat', '-Wno-declaration-after-statement']
+
+
+def run(cmd, cwd):
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    if p.returncode != 0:
+        print('$ ' + ' '.join(cmd))
+        print(p.stdout)
+        sys.exit('FAIL: exit status %d' % p.returncode)
+    return p.stdout
+
+
+def main():
+    errgen, xml, compiler, std = sys.argv[1:5]
+    errgen = os.path.abspath(errgen)
+    if shutil.which(compiler) is None:
+        print('SKIP: %s is not installed' % compiler)
+        sys.exit(77)
+    cxx = compiler.endswith('++')
+    # The generated files get every warning; the test program itself only
+    # the common set (it is C that is also compiled as C++).
+    consumer_flags = ['-std=' + std] + COMMON + ([] if cxx else C_ONLY)
+    flags = ['-std=' + std] + COMMON + (CXX_ONLY if cxx else C_ONLY)
+    if compiler.startswith('clang'):
+        flags = [f for f in flags if f != '-Wuseless-cast']
+        flags += CLANG_EVERYTHING
+    lang = ['-x', 'c++'] if cxx else []
+    with tempfile.TemporaryDirectory() as tmp:
+        run([errgen, '--flat', '-o', tmp, os.path.abspath(xml)], tmp)
+        domain = [f for f in os.listdir(tmp) if f.endswith('_errors.c')][0][:-9]
+        run([sys.executable, os.path.join(HERE, 'expect.py'),
+             os.path.abspath(xml), os.path.join(tmp, 'expect.h')], tmp)
+        catalog = domain + '_errors.c'
+        with open(os.path.join(tmp, 'header_only.c'), 'w') as f:
+            f.write('#include "%s_errors.h"\n'
+                    'int header_only(void);\n'
+                    'int header_only(void) { return %s_ERROR_COUNT > 0; }\n'
+                    % (domain, domain.upper()))
+        run([compiler] + flags + lang + ['-c', 'header_only.c', '-o', 'h.o'], tmp)
+        run([compiler] + flags + lang + ['-c', catalog, '-o', 'catalog.o'], tmp)
+        run([compiler] + flags + lang + ['-fPIC', '-c', catalog, '-o', 'pic.o'], tmp)
+        run([compiler] + consumer_flags + lang + ['-I.', '-c',
+             os.path.join(HERE, 'consumer.c'), '-o', 'consumer.o'], tmp)
+        run([compiler, 'consumer.o', 'catalog.o', '-o', 'consumer'], tmp)
+        out = run(['./consumer'], tmp)
+        print(out, end='')
+        # zero relocations: the tables hold offsets, not pointers
+        relocs = subprocess.run(['readelf', '-r', 'pic.o'], cwd=tmp, text=True,
+                                stdout=subprocess.PIPE).stdout
+        data_relocs = [l for l in relocs.splitlines()
+                       if 'R_X86_64_64' in l or 'R_X86_64_RELATIVE' in l]
+        if data_relocs:
+            print('\n'.join(data_relocs))
+            sys.exit('FAIL: the catalog has data relocations')
+
+
+if __name__ == '__main__':
+    main()
