@@ -168,6 +168,15 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
 	struct load_state *st = ctxt->_private;
 	struct loc loc = { st->path, xmlSAX2GetLineNumber(ctx),
 			   xmlSAX2GetColumnNumber(ctx) };
+	xmlParserInputPtr in = ctxt->input;
+	if (in && in->base && in->cur) {
+		const xmlChar *lt = in->cur;
+		while (lt > in->base && *lt != '<')
+			lt--;
+		struct pos p = pos_before(in->base, lt, in->cur, in->line);
+		loc.line = p.line;
+		loc.col = p.col;
+	}
 	diag_error(&loc, "document type declarations are not allowed in errgen "
 			 "files (no DTD, no entities)");
 	st->failed = true;
@@ -177,17 +186,26 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
 /* ------------------------------------------------------------------ */
 /* libxml2 diagnostics, reported as ours                               */
 
-/* Drops the trailing newline and the namespace braces libxml2 adds. */
+/* One line: drops the namespace braces libxml2 adds, turns inner line
+ * breaks into "; " and trailing ones into nothing. */
 static void tidy_message(const char *msg, char *out, size_t outlen)
 {
 	static const char ns[] = "{" ERRGEN_NS "}";
 	size_t j = 0;
-	for (size_t i = 0; msg[i] && j + 1 < outlen;) {
+	for (size_t i = 0; msg[i] && j + 3 < outlen;) {
 		if (strncmp(msg + i, ns, sizeof(ns) - 1) == 0) {
 			i += sizeof(ns) - 1;
-			continue;
+		} else if (msg[i] == '\n') {
+			while (j > 0 && out[j - 1] == ' ')
+				j--;
+			i++;
+			if (msg[i] && msg[i] != '\n') {
+				out[j++] = ';';
+				out[j++] = ' ';
+			}
+		} else {
+			out[j++] = msg[i++];
 		}
-		out[j++] = msg[i++];
 	}
 	while (j > 0 && (out[j - 1] == '\n' || out[j - 1] == ' '))
 		j--;
@@ -202,8 +220,18 @@ static void on_xml_error(void *data, xmlErrorPtr err)
 	struct loc loc = { st->path, err->line, 0 };
 	if (err->node) {
 		xmlNodePtr n = err->node;
-		if (n->type == XML_ELEMENT_NODE || n->type == XML_ATTRIBUTE_NODE)
+		const char *attr = strstr(err->message, ", attribute '");
+		if (n->type == XML_ELEMENT_NODE && attr) {
+			/* the schema validator names the attribute only in text */
+			char name[128];
+			attr += strlen(", attribute '");
+			size_t len = strcspn(attr, "'");
+			snprintf(name, sizeof(name), "%.*s", (int)len, attr);
+			loc = attr_loc(st, n, name);
+		} else if (n->type == XML_ELEMENT_NODE ||
+			   n->type == XML_ATTRIBUTE_NODE) {
 			loc = loc_of_private(st, n->_private, err->line);
+		}
 	} else if (err->domain == XML_FROM_PARSER ||
 		   err->domain == XML_FROM_NAMESPACE ||
 		   err->domain == XML_FROM_IO) {
@@ -314,6 +342,17 @@ static char *content(struct load_state *st, xmlNodePtr n)
 	char *r = dup_str(st, v ? v : (const xmlChar *)"");
 	xmlFree(v);
 	return r;
+}
+
+static void trim(char *s)
+{
+	if (!s)
+		return;
+	size_t lead = strspn(s, " \t\r\n");
+	memmove(s, s + lead, strlen(s + lead) + 1);
+	size_t len = strlen(s);
+	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
+		s[--len] = '\0';
 }
 
 static bool is_elem(xmlNodePtr n, const char *name)
@@ -433,6 +472,8 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 				struct translation *t =
 					&e->translations[e->ntranslations++];
 				t->lang = dup_str(st, lang);
+				/* xs:language collapses white space; so do we */
+				trim(t->lang);
 				t->text = content(st, k);
 				t->loc = loc;
 			}
@@ -582,8 +623,8 @@ static xmlDocPtr parse(struct load_state *st, const char *data, size_t len)
 	st->sax2_start = ctxt->sax->startElementNs;
 	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->internalSubset = on_internal_subset;
-	ctxt->sax->serror = on_xml_error;
-	ctxt->userData = ctxt; /* SAX2 callbacks expect the context itself */
+	/* Parser errors reach on_xml_error through the global handler, whose
+	 * context is st (sax->serror would be handed the parser context). */
 	xmlSetStructuredErrorFunc(st, on_xml_error);
 
 	/* Deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD,
