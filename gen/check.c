@@ -190,24 +190,32 @@ struct generated {
 	size_t n;
 };
 
+/* A symbol or an alias: what="symbol" or "alias". */
+static void check_name(const struct domain *d, const char *name,
+		       const struct loc *loc, const char *what,
+		       const struct generated *gen)
+{
+	const char *why = c_identifier_problem(name);
+	if (why)
+		diag_error(loc, "%s '%s' %s", what, name, why);
+	if (d->prefix && (strncmp(name, d->prefix, strlen(d->prefix)) != 0 ||
+			  strlen(name) == strlen(d->prefix)))
+		diag_error(loc, "%s '%s' does not start with the domain prefix '%s'",
+			   what, name, d->prefix);
+	for (size_t i = 0; i < gen->n; i++)
+		if (strcmp(name, gen->names[i]) == 0)
+			diag_error(loc,
+				   "%s '%s' collides with a name that errgen "
+				   "generates for domain '%s'",
+				   what, name, d->name);
+}
+
 static void check_symbol(const struct domain *d, const struct error *e,
 			 const struct generated *gen)
 {
-	const char *why = c_identifier_problem(e->name);
-	if (why)
-		diag_error(&e->name_loc, "symbol '%s' %s", e->name, why);
-	if (d->prefix && (strncmp(e->name, d->prefix, strlen(d->prefix)) != 0 ||
-			  strlen(e->name) == strlen(d->prefix)))
-		diag_error(&e->name_loc,
-			   "symbol '%s' does not start with the domain prefix "
-			   "'%s'",
-			   e->name, d->prefix);
-	for (size_t i = 0; i < gen->n; i++)
-		if (strcmp(e->name, gen->names[i]) == 0)
-			diag_error(&e->name_loc,
-				   "symbol '%s' collides with a name that errgen "
-				   "generates for domain '%s'",
-				   e->name, d->name);
+	check_name(d, e->name, &e->name_loc, "symbol", gen);
+	for (size_t i = 0; i < e->naliases; i++)
+		check_name(d, e->aliases[i].name, &e->aliases[i].loc, "alias", gen);
 	if ((d->has_min && e->value < d->min) || (d->has_max && e->value > d->max))
 		diag_error(&e->value_loc,
 			   "value %d of %s is outside the domain's range "
@@ -439,12 +447,15 @@ static void report_dups(struct sym_ref *refs, size_t n, bool by_value)
 
 static void check_duplicates(const struct domain *doms, size_t n)
 {
-	size_t total = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t total = 0, nnames = 0;
+	for (size_t i = 0; i < n; i++) {
 		total += doms[i].nerrors;
-	if (total < 2)
+		for (size_t j = 0; j < doms[i].nerrors; j++)
+			nnames += 1 + doms[i].errors[j].naliases;
+	}
+	if (nnames < 2)
 		return;
-	struct sym_ref *names = malloc(total * sizeof(*names));
+	struct sym_ref *names = malloc(nnames * sizeof(*names));
 	struct sym_ref *values = malloc(total * sizeof(*values));
 	if (!names || !values) {
 		diag_plain(DIAG_ERROR, "out of memory");
@@ -452,16 +463,22 @@ static void check_duplicates(const struct domain *doms, size_t n)
 		free(values);
 		return;
 	}
-	size_t k = 0;
+	size_t k = 0, kn = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < doms[i].nerrors; j++, k++) {
 			const struct error *e = &doms[i].errors[j];
-			names[k] = (struct sym_ref){ e->name, e->value,
-						     &e->name_loc, k };
+			names[kn] = (struct sym_ref){ e->name, e->value,
+						      &e->name_loc, kn };
+			kn++;
+			for (size_t a = 0; a < e->naliases; a++, kn++)
+				names[kn] = (struct sym_ref){ e->aliases[a].name,
+							      e->value,
+							      &e->aliases[a].loc,
+							      kn };
 			values[k] = (struct sym_ref){ e->name, e->value,
 						      &e->value_loc, k };
 		}
-	report_dups(names, total, false);
+	report_dups(names, nnames, false);
 	report_dups(values, total, true);
 	free(names);
 	free(values);

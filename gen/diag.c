@@ -36,8 +36,8 @@ static const char *level_name(enum diag_level level)
 	return "error";
 }
 
-static void emit(enum diag_level level, const struct loc *loc, const char *fmt,
-		 va_list ap)
+__attribute__((format(printf, 3, 0))) static void
+emit(enum diag_level level, const struct loc *loc, const char *fmt, va_list ap)
 {
 	FILE *out = diag.stream ? diag.stream : stderr;
 	if (level == DIAG_ERROR)

@@ -72,8 +72,10 @@ struct layout {
 	size_t *slot_error; /* slot -> error index, or SIZE_MAX for a hole */
 	size_t *name_off, *msg_off;
 	size_t unknown_off;
+	size_t naliases;
+	size_t *alias_name_off, *alias_slot;
 	uint32_t hash_size; /* power of two */
-	size_t *hash;	    /* slot + 1, or 0 */
+	size_t *hash;	    /* 0 empty; k <= nslots: slot k-1; else alias */
 	struct pool pool;
 	bool failed;
 };
@@ -85,8 +87,18 @@ static void layout_free(struct layout *l)
 	free(l->name_off);
 	free(l->msg_off);
 	free(l->hash);
+	free(l->alias_name_off);
+	free(l->alias_slot);
 	free(l->pool.strs);
 	free(l->pool.offs);
+}
+
+static void hash_insert(struct layout *l, const char *name, size_t entry)
+{
+	uint32_t h = fnv1a(name) & (l->hash_size - 1);
+	while (l->hash[h])
+		h = (h + 1) & (l->hash_size - 1);
+	l->hash[h] = entry;
 }
 
 static bool layout_build(const struct domain *d, struct layout *l)
@@ -104,13 +116,19 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	l->dense = span <= 3 * (uint64_t)l->count + 8;
 	l->nslots = l->dense ? (size_t)span : l->count;
 
+	for (size_t i = 0; i < l->count; i++)
+		l->naliases += d->errors[i].naliases;
+	size_t nnames = l->count + l->naliases;
 	l->slot_error = malloc(l->nslots * sizeof(size_t));
 	l->name_off = calloc(l->nslots, sizeof(size_t));
 	l->msg_off = calloc(l->nslots, sizeof(size_t));
-	for (l->hash_size = 4; l->hash_size < 2 * l->count; l->hash_size *= 2)
+	l->alias_name_off = calloc(l->naliases + 1, sizeof(size_t));
+	l->alias_slot = calloc(l->naliases + 1, sizeof(size_t));
+	for (l->hash_size = 4; l->hash_size < 2 * nnames; l->hash_size *= 2)
 		;
 	l->hash = calloc(l->hash_size, sizeof(size_t));
-	if (!l->slot_error || !l->name_off || !l->msg_off || !l->hash)
+	if (!l->slot_error || !l->name_off || !l->msg_off || !l->hash ||
+	    !l->alias_name_off || !l->alias_slot)
 		return false;
 
 	pool_add(&l->pool, "", &l->failed); /* offset 0: "no name" */
@@ -119,6 +137,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		l->slot_error[s] = SIZE_MAX;
 		l->msg_off[s] = l->unknown_off;
 	}
+	size_t nalias = 0;
 	for (size_t i = 0; i < l->count; i++) {
 		const struct error *e = &d->errors[l->order[i]];
 		size_t s = l->dense ? (size_t)((int64_t)e->value - l->lo) : i;
@@ -126,10 +145,14 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
 		if (e->message)
 			l->msg_off[s] = pool_add(&l->pool, e->message, &l->failed);
-		uint32_t h = fnv1a(e->name) & (l->hash_size - 1);
-		while (l->hash[h])
-			h = (h + 1) & (l->hash_size - 1);
-		l->hash[h] = s + 1;
+		hash_insert(l, e->name, s + 1);
+		for (size_t a = 0; a < e->naliases; a++) {
+			l->alias_name_off[nalias] =
+				pool_add(&l->pool, e->aliases[a].name, &l->failed);
+			l->alias_slot[nalias] = s;
+			hash_insert(l, e->aliases[a].name, l->nslots + 1 + nalias);
+			nalias++;
+		}
 	}
 	return !l->failed;
 }
@@ -190,11 +213,23 @@ static void tables(const struct layout *l, const struct domain *d,
 		}
 		buf_puts(out, "\n};\n\n");
 	}
-	buf_puts(out, "/* Hash of the symbols: slot + 1, or 0 for an empty "
-		      "bucket. */\n");
+	if (l->naliases) {
+		buf_puts(out, "/* Aliases: the name's offset in the pool, and the "
+			      "slot of its code. */\n");
+		snprintf(name, sizeof(name), "%s_error_alias_name_off", l->n);
+		offset_table(out, offtype, name, l->alias_name_off, l->naliases);
+		snprintf(name, sizeof(name), "%s_error_alias_slot", l->n);
+		offset_table(out, c_uint_type(l->nslots), name, l->alias_slot,
+			     l->naliases);
+	}
+	buf_printf(out, "/* Hash of the names: 0 for an empty bucket, slot + 1 "
+			"for a symbol%s. */\n",
+		   l->naliases ? ", or " : "");
+	if (l->naliases)
+		buf_printf(out, "/* %zu + 1 + i for alias i. */\n", l->nslots);
 	snprintf(name, sizeof(name), "%s_error_hash", l->n);
-	offset_table(out, c_uint_type((uint64_t)l->nslots + 1), name, l->hash,
-		     l->hash_size);
+	offset_table(out, c_uint_type((uint64_t)l->nslots + l->naliases + 1),
+		     name, l->hash, l->hash_size);
 }
 
 static void slot_function(const struct layout *l, struct buf *out)
@@ -256,17 +291,33 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\tfor (p = RCAST(const unsigned char *, name); *p; p++)\n"
 		   "\t\th = (h ^ *p) * 16777619u;\n"
 		   "\tfor (i = h & %uu;; i = (i + 1) & %uu) {\n"
-		   "\t\tuint32_t slot = %s_error_hash[i];\n"
-		   "\t\tif (slot == 0)\n"
-		   "\t\t\treturn 0;\n"
-		   "\t\tif (strcmp(POOL + %s_error_name_off[slot - 1], name) == 0) {\n",
-		   n, l->hash_size - 1, l->hash_size - 1, n, n);
+		   "\t\tuint32_t entry = %s_error_hash[i];\n"
+		   "\t\tuint32_t slot, off;\n"
+		   "\t\tif (entry == 0)\n"
+		   "\t\t\treturn 0;\n",
+		   n, l->hash_size - 1, l->hash_size - 1, n);
+	if (l->naliases)
+		buf_printf(out,
+			   "\t\tif (entry <= %zuu) {\n"
+			   "\t\t\tslot = entry - 1;\n"
+			   "\t\t\toff = %s_error_name_off[slot];\n"
+			   "\t\t} else {\n"
+			   "\t\t\tslot = %s_error_alias_slot[entry - %zuu];\n"
+			   "\t\t\toff = %s_error_alias_name_off[entry - %zuu];\n"
+			   "\t\t}\n",
+			   l->nslots, n, n, l->nslots + 1, n, l->nslots + 1);
+	else
+		buf_printf(out,
+			   "\t\tslot = entry - 1;\n"
+			   "\t\toff = %s_error_name_off[slot];\n",
+			   n);
+	buf_puts(out, "\t\tif (strcmp(POOL + off, name) == 0) {\n");
 	if (l->dense) {
 		buf_puts(out, "\t\t\t*code = ");
 		c_int_expr(out, l->lo);
-		buf_puts(out, " + CAST(int, slot - 1);\n");
+		buf_puts(out, " + CAST(int, slot);\n");
 	} else {
-		buf_printf(out, "\t\t\t*code = %s_error_values[slot - 1];\n", n);
+		buf_printf(out, "\t\t\t*code = %s_error_values[slot];\n", n);
 	}
 	buf_puts(out, "\t\t\treturn 1;\n\t\t}\n\t}\n}\n");
 }

@@ -3,6 +3,15 @@
 
 #include <stdlib.h>
 
+static void enumerator(struct buf *out, const char *name, int32_t value,
+		       bool last)
+{
+	buf_printf(out, "\t%s = ", name);
+	c_int(out, value);
+	if (!last) /* C89 and C++98 forbid a comma after the last one */
+		buf_putc(out, ',');
+}
+
 static void enum_body(const struct domain *d, struct buf *out)
 {
 	size_t group = NO_GROUP;
@@ -16,13 +25,16 @@ static void enum_body(const struct domain *d, struct buf *out)
 			buf_puts(out, "\n");
 		}
 		group = e->group;
-		buf_printf(out, "\t%s = ", e->name);
-		c_int(out, e->value);
-		if (i + 1 < d->nerrors) /* C89 and C++98 forbid a final comma */
-			buf_putc(out, ',');
+		bool last_error = i + 1 == d->nerrors;
+		enumerator(out, e->name, e->value, last_error && !e->naliases);
 		if (e->status != STATUS_ACTIVE)
 			buf_printf(out, " /* %s */", status_name(e->status));
 		buf_putc(out, '\n');
+		for (size_t a = 0; a < e->naliases; a++) {
+			enumerator(out, e->aliases[a].name, e->value,
+				   last_error && a + 1 == e->naliases);
+			buf_printf(out, " /* alias of %s */\n", e->name);
+		}
 	}
 }
 

@@ -448,9 +448,12 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 
 	size_t nmsg = count_children(n, "message");
 	size_t nmap = count_children(n, "map");
+	size_t nalias = count_children(n, "alias");
 	e->translations = nmsg ? calloc(nmsg, sizeof(*e->translations)) : NULL;
 	e->mappings = nmap ? calloc(nmap, sizeof(*e->mappings)) : NULL;
-	if ((nmsg && !e->translations) || (nmap && !e->mappings)) {
+	e->aliases = nalias ? calloc(nalias, sizeof(*e->aliases)) : NULL;
+	if ((nmsg && !e->translations) || (nmap && !e->mappings) ||
+	    (nalias && !e->aliases)) {
 		st->failed = true;
 		return;
 	}
@@ -480,6 +483,10 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 			xmlFree(lang);
 		} else if (is_elem(k, "explanation") && !e->explanation) {
 			e->explanation = content(st, k);
+		} else if (is_elem(k, "alias")) {
+			struct alias *a = &e->aliases[e->naliases++];
+			a->name = prop(st, k, "name");
+			a->loc = attr_loc(st, k, "name");
 		} else if (is_elem(k, "map")) {
 			load_mapping(st, k, &e->mappings[e->nmappings++]);
 		}

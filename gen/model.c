@@ -13,6 +13,9 @@ static void error_free(struct error *e)
 		free(e->translations[i].text);
 	}
 	free(e->translations);
+	for (size_t i = 0; i < e->naliases; i++)
+		free(e->aliases[i].name);
+	free(e->aliases);
 	for (size_t i = 0; i < e->nmappings; i++) {
 		free(e->mappings[i].name);
 		free(e->mappings[i].lib);

@@ -33,6 +33,12 @@ struct mapping {
 	struct loc loc;
 };
 
+/* Another name for the same code (#define NEW OLD in a C header). */
+struct alias {
+	char *name;
+	struct loc loc;
+};
+
 #define NO_GROUP ((size_t)-1)
 
 struct error {
@@ -44,6 +50,8 @@ struct error {
 	char *explanation;
 	struct translation *translations;
 	size_t ntranslations;
+	struct alias *aliases;
+	size_t naliases;
 	struct mapping *mappings;
 	size_t nmappings;
 	size_t group; /* index into domain.groups, or NO_GROUP */

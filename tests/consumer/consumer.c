@@ -35,7 +35,28 @@ static int is_name(const char *name)
 	for (i = 0; i < N_EXPECTED; i++)
 		if (strcmp(expected[i].name, name) == 0)
 			return 1;
+	for (i = 0; i < N_ALIASES; i++)
+		if (strcmp(expected_aliases[i].name, name) == 0)
+			return 1;
 	return 0;
+}
+
+/* An alias is accepted by name and has its code's value; looking the code
+ * up gives the code's own symbol. */
+static void check_aliases(void)
+{
+	int i;
+	for (i = 0; i < N_ALIASES; i++) {
+		const struct expected_alias *a = &expected_aliases[i];
+		int code = -1;
+		const char *name = D_error_name((int)a->value);
+		if (a->enum_value != a->value)
+			fail("alias enum constant", a->enum_value, a->name, a->name);
+		if (!D_error_from_name(a->name, &code) || code != (int)a->value)
+			fail("from_name of alias", a->value, a->name, a->name);
+		if (!name || strcmp(name, a->of) != 0)
+			fail("name of aliased code", a->value, name, a->of);
+	}
 }
 
 static void check_unknown(long v)
@@ -115,11 +136,13 @@ int main(void)
 	check_unknown(INT_MAX);
 	check_unknown(INT_MIN + 1);
 	check_unknown(INT_MAX - 1);
+	check_aliases();
 	check_bad_name(NULL);
 	check_bad_name("");
 	check_bad_name(" ");
 	check_bad_name("\377");
 
-	printf("%d codes checked, %d failures\n", checked, failures);
+	printf("%d codes and %d aliases checked, %d failures\n", checked,
+	       N_ALIASES, failures);
 	return failures ? 1 : 0;
 }

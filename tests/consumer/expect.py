@@ -26,7 +26,10 @@ def main(xml_path, out_path):
     up = domain.upper()
     unknown = root.get('unknown-message', 'Unknown error code')
     rows = []
+    aliases = []
     for e in root.iter(NS + 'error'):
+        for a in e.findall(NS + 'alias'):
+            aliases.append((a.get('name'), int(e.get('value')), e.get('name')))
         msg = None
         for m in e.findall(NS + 'message'):
             if m.get('{http://www.w3.org/XML/1998/namespace}lang') is None:
@@ -53,7 +56,19 @@ def main(xml_path, out_path):
         lines.append('\t{ %s, %dL, (long)%s, %s },' % (
             c_string(name), value, name,
             c_string(msg) if msg is not None else 'D_UNKNOWN'))
-    lines += ['};', '#define N_EXPECTED %d' % len(rows), '']
+    lines += ['};', '#define N_EXPECTED %d' % len(rows)]
+    lines += ['static const struct expected_alias {',
+              '\tconst char *name;',
+              '\tlong value;',
+              '\tlong enum_value;',
+              '\tconst char *of;',
+              '} expected_aliases[] = {']
+    for name, value, of in aliases:
+        lines.append('\t{ %s, %dL, (long)%s, %s },' % (
+            c_string(name), value, name, c_string(of)))
+    if not aliases:
+        lines.append('\t{ 0, 0, 0, 0 } /* none; C wants one entry */')
+    lines += ['};', '#define N_ALIASES %d' % len(aliases), '']
     with open(out_path, 'w') as f:
         f.write('\n'.join(lines))
 

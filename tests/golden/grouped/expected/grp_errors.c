@@ -25,12 +25,14 @@ static const struct grp_error_pool {
 	char s3[sizeof("Read failed.")];
 	char s4[sizeof("GRP_E_WRITE")];
 	char s5[sizeof("Write failed.")];
-	char s6[sizeof("GRP_E_LOOSE")];
-	char s7[sizeof("A code outside any group.")];
-	char s8[sizeof("GRP_E_OLD")];
-	char s9[sizeof("An old protocol error.")];
-	char s10[sizeof("GRP_E_BAD")];
-	char s11[sizeof("Bad protocol message.")];
+	char s6[sizeof("GRP_E_OUTPUT")];
+	char s7[sizeof("GRP_E_WRITE_FAILED")];
+	char s8[sizeof("GRP_E_LOOSE")];
+	char s9[sizeof("A code outside any group.")];
+	char s10[sizeof("GRP_E_OLD")];
+	char s11[sizeof("An old protocol error.")];
+	char s12[sizeof("GRP_E_BAD")];
+	char s13[sizeof("Bad protocol message.")];
 } grp_error_pool = {
 	"",
 	"Unknown grp error.",
@@ -38,6 +40,8 @@ static const struct grp_error_pool {
 	"Read failed.",
 	"GRP_E_WRITE",
 	"Write failed.",
+	"GRP_E_OUTPUT",
+	"GRP_E_WRITE_FAILED",
 	"GRP_E_LOOSE",
 	"A code outside any group.",
 	"GRP_E_OLD",
@@ -48,24 +52,34 @@ static const struct grp_error_pool {
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char grp_error_pool_is_packed[sizeof(struct grp_error_pool) == 173 ? 1 : -1];
+typedef char grp_error_pool_is_packed[sizeof(struct grp_error_pool) == 205 ? 1 : -1];
 
 #define POOL RCAST(const char *, &grp_error_pool)
 
 /* Per slot: offset of the symbol in the pool (0: no code) and of the
  * message. */
 static const uint8_t grp_error_name_off[7] = {
-	20, 44, 0, 70, 108, 0, 141,
+	20, 44, 0, 102, 140, 0, 173,
 };
 
 static const uint8_t grp_error_msg_off[7] = {
-	31, 56, 1, 82, 118, 1, 151,
+	31, 56, 1, 114, 150, 1, 183,
 };
 
-/* Hash of the symbols: slot + 1, or 0 for an empty bucket. */
+/* Aliases: the name's offset in the pool, and the slot of its code. */
+static const uint8_t grp_error_alias_name_off[2] = {
+	70, 83,
+};
+
+static const uint8_t grp_error_alias_slot[2] = {
+	1, 1,
+};
+
+/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
+/* 7 + 1 + i for alias i. */
 static const uint8_t grp_error_hash[16] = {
-	2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 5, 0,
-	7, 4, 0, 0,
+	2, 8, 0, 0, 0, 0, 0, 0, 0, 1, 5, 0,
+	9, 4, 7, 0,
 };
 
 /* The slot of code, or 7 when the code is outside the table. */
@@ -101,11 +115,19 @@ int grp_error_from_name(const char *name, int *code)
 	for (p = RCAST(const unsigned char *, name); *p; p++)
 		h = (h ^ *p) * 16777619u;
 	for (i = h & 15u;; i = (i + 1) & 15u) {
-		uint32_t slot = grp_error_hash[i];
-		if (slot == 0)
+		uint32_t entry = grp_error_hash[i];
+		uint32_t slot, off;
+		if (entry == 0)
 			return 0;
-		if (strcmp(POOL + grp_error_name_off[slot - 1], name) == 0) {
-			*code = (-500) + CAST(int, slot - 1);
+		if (entry <= 7u) {
+			slot = entry - 1;
+			off = grp_error_name_off[slot];
+		} else {
+			slot = grp_error_alias_slot[entry - 8u];
+			off = grp_error_alias_name_off[entry - 8u];
+		}
+		if (strcmp(POOL + off, name) == 0) {
+			*code = (-500) + CAST(int, slot);
 			return 1;
 		}
 	}

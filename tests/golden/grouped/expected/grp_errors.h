@@ -13,6 +13,8 @@ enum grp_error {
 	/* Input and output */
 	GRP_E_READ = -500,
 	GRP_E_WRITE = -499,
+	GRP_E_OUTPUT = -499, /* alias of GRP_E_WRITE */
+	GRP_E_WRITE_FAILED = -499, /* alias of GRP_E_WRITE */
 
 	GRP_E_LOOSE = -497,
 

@@ -46,7 +46,7 @@ static const uint8_t mini_error_msg_off[1] = {
 	32,
 };
 
-/* Hash of the symbols: slot + 1, or 0 for an empty bucket. */
+/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
 static const uint8_t mini_error_hash[4] = {
 	0, 0, 1, 0,
 };
@@ -84,11 +84,14 @@ int mini_error_from_name(const char *name, int *code)
 	for (p = RCAST(const unsigned char *, name); *p; p++)
 		h = (h ^ *p) * 16777619u;
 	for (i = h & 3u;; i = (i + 1) & 3u) {
-		uint32_t slot = mini_error_hash[i];
-		if (slot == 0)
+		uint32_t entry = mini_error_hash[i];
+		uint32_t slot, off;
+		if (entry == 0)
 			return 0;
-		if (strcmp(POOL + mini_error_name_off[slot - 1], name) == 0) {
-			*code = 1 + CAST(int, slot - 1);
+		slot = entry - 1;
+		off = mini_error_name_off[slot];
+		if (strcmp(POOL + off, name) == 0) {
+			*code = 1 + CAST(int, slot);
 			return 1;
 		}
 	}

@@ -22,29 +22,32 @@ static const struct sparse_error_pool {
 	char s2[sizeof("SP_LOWEST")];
 	char s3[sizeof("The lowest value.")];
 	char s4[sizeof("SP_GONE")];
-	char s5[sizeof("SP_QUOTES")];
-	char s6[sizeof("He said \"no\" \\ then left\?\?/")];
-	char s7[sizeof("SP_ZERO")];
-	char s8[sizeof("Zero is a code here.")];
-	char s9[sizeof("SP_FORMAT")];
-	char s10[sizeof("Cannot open %s: %d%% done")];
-	char s11[sizeof("SP_DIGIT_AFTER_ESCAPE")];
-	char s12[sizeof("\303\2511 \303\2742")];
-	char s13[sizeof("SP_SAME_TEXT_A")];
-	char s14[sizeof("Shared text.")];
-	char s15[sizeof("SP_SAME_TEXT_B")];
-	char s16[sizeof("SP_CONTROL")];
-	char s17[sizeof("tab\tand\nnewline")];
-	char s18[sizeof("SP_UTF8")];
-	char s19[sizeof("\303\211chec: \303\274berlanger Schl\303\274ssel, \351\215\265 (UTF-8)")];
-	char s20[sizeof("SP_HIGHEST")];
-	char s21[sizeof("The highest value.")];
+	char s5[sizeof("SP_GONE_TOO")];
+	char s6[sizeof("SP_QUOTES")];
+	char s7[sizeof("He said \"no\" \\ then left\?\?/")];
+	char s8[sizeof("SP_ZERO")];
+	char s9[sizeof("Zero is a code here.")];
+	char s10[sizeof("SP_FORMAT")];
+	char s11[sizeof("Cannot open %s: %d%% done")];
+	char s12[sizeof("SP_DIGIT_AFTER_ESCAPE")];
+	char s13[sizeof("\303\2511 \303\2742")];
+	char s14[sizeof("SP_DIGITS")];
+	char s15[sizeof("SP_SAME_TEXT_A")];
+	char s16[sizeof("Shared text.")];
+	char s17[sizeof("SP_SAME_TEXT_B")];
+	char s18[sizeof("SP_CONTROL")];
+	char s19[sizeof("tab\tand\nnewline")];
+	char s20[sizeof("SP_UTF8")];
+	char s21[sizeof("\303\211chec: \303\274berlanger Schl\303\274ssel, \351\215\265 (UTF-8)")];
+	char s22[sizeof("SP_HIGHEST")];
+	char s23[sizeof("The highest value.")];
 } sparse_error_pool = {
 	"",
 	"Unknown sparse code \"?\"",
 	"SP_LOWEST",
 	"The lowest value.",
 	"SP_GONE",
+	"SP_GONE_TOO",
 	"SP_QUOTES",
 	"He said \"no\" \\ then left\?\?/",
 	"SP_ZERO",
@@ -53,6 +56,7 @@ static const struct sparse_error_pool {
 	"Cannot open %s: %d%% done",
 	"SP_DIGIT_AFTER_ESCAPE",
 	"\303\2511 \303\2742",
+	"SP_DIGITS",
 	"SP_SAME_TEXT_A",
 	"Shared text.",
 	"SP_SAME_TEXT_B",
@@ -66,18 +70,18 @@ static const struct sparse_error_pool {
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char sparse_error_pool_is_packed[sizeof(struct sparse_error_pool) == 346 ? 1 : -1];
+typedef char sparse_error_pool_is_packed[sizeof(struct sparse_error_pool) == 368 ? 1 : -1];
 
 #define POOL RCAST(const char *, &sparse_error_pool)
 
 /* Per slot: offset of the symbol in the pool (0: no code) and of the
  * message. */
 static const uint16_t sparse_error_name_off[11] = {
-	25, 53, 61, 99, 128, 164, 194, 222, 237, 264, 316,
+	25, 53, 73, 111, 140, 176, 216, 244, 259, 286, 338,
 };
 
 static const uint16_t sparse_error_msg_off[11] = {
-	35, 1, 71, 107, 138, 186, 209, 209, 248, 272, 327,
+	35, 1, 83, 119, 150, 198, 231, 231, 270, 294, 349,
 };
 
 /* The codes in ascending order; a code's index is its slot. */
@@ -86,10 +90,20 @@ static const int32_t sparse_error_values[11] = {
 	1000, 1000000, 2147483647,
 };
 
-/* Hash of the symbols: slot + 1, or 0 for an empty bucket. */
+/* Aliases: the name's offset in the pool, and the slot of its code. */
+static const uint16_t sparse_error_alias_name_off[2] = {
+	61, 206,
+};
+
+static const uint8_t sparse_error_alias_slot[2] = {
+	1, 5,
+};
+
+/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
+/* 11 + 1 + i for alias i. */
 static const uint8_t sparse_error_hash[32] = {
 	0, 6, 11, 0, 0, 7, 0, 0, 0, 0, 0, 0,
-	8, 0, 0, 0, 0, 0, 0, 0, 5, 10, 0, 0,
+	8, 0, 0, 0, 0, 12, 0, 0, 5, 13, 10, 0,
 	2, 0, 3, 0, 9, 1, 4, 0,
 };
 
@@ -133,11 +147,19 @@ int sparse_error_from_name(const char *name, int *code)
 	for (p = RCAST(const unsigned char *, name); *p; p++)
 		h = (h ^ *p) * 16777619u;
 	for (i = h & 31u;; i = (i + 1) & 31u) {
-		uint32_t slot = sparse_error_hash[i];
-		if (slot == 0)
+		uint32_t entry = sparse_error_hash[i];
+		uint32_t slot, off;
+		if (entry == 0)
 			return 0;
-		if (strcmp(POOL + sparse_error_name_off[slot - 1], name) == 0) {
-			*code = sparse_error_values[slot - 1];
+		if (entry <= 11u) {
+			slot = entry - 1;
+			off = sparse_error_name_off[slot];
+		} else {
+			slot = sparse_error_alias_slot[entry - 12u];
+			off = sparse_error_alias_name_off[entry - 12u];
+		}
+		if (strcmp(POOL + off, name) == 0) {
+			*code = sparse_error_values[slot];
 			return 1;
 		}
 	}

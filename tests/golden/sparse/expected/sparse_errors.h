@@ -20,7 +20,9 @@ enum sparse_error {
 	SP_SAME_TEXT_A = 500,
 	SP_SAME_TEXT_B = 501, /* deprecated */
 	SP_GONE = -1000000, /* obsolete */
-	SP_DIGIT_AFTER_ESCAPE = 77
+	SP_GONE_TOO = -1000000, /* alias of SP_GONE */
+	SP_DIGIT_AFTER_ESCAPE = 77,
+	SP_DIGITS = 77 /* alias of SP_DIGIT_AFTER_ESCAPE */
 };
 
 /* The lowest and highest code, and the number of codes (obsolete ones
