@@ -504,7 +504,7 @@ static const uint16_t nss_ssl_error_msg_off[103] = {
 	8698, 8797, 8898, 8995, 9094, 9171, 9234,
 };
 
-/* Hash of the symbols: slot + 1, or 0 for an empty bucket. */
+/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
 static const uint8_t nss_ssl_error_hash[256] = {
 	0, 19, 0, 0, 32, 90, 15, 40, 0, 0, 0, 78,
 	20, 60, 103, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -563,11 +563,14 @@ int nss_ssl_error_from_name(const char *name, int *code)
 	for (p = RCAST(const unsigned char *, name); *p; p++)
 		h = (h ^ *p) * 16777619u;
 	for (i = h & 255u;; i = (i + 1) & 255u) {
-		uint32_t slot = nss_ssl_error_hash[i];
-		if (slot == 0)
+		uint32_t entry = nss_ssl_error_hash[i];
+		uint32_t slot, off;
+		if (entry == 0)
 			return 0;
-		if (strcmp(POOL + nss_ssl_error_name_off[slot - 1], name) == 0) {
-			*code = (-12288) + CAST(int, slot - 1);
+		slot = entry - 1;
+		off = nss_ssl_error_name_off[slot];
+		if (strcmp(POOL + off, name) == 0) {
+			*code = (-12288) + CAST(int, slot);
 			return 1;
 		}
 	}
