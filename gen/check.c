@@ -107,6 +107,7 @@ const char *c_identifier_problem(const char *s)
 /* Sorting helpers for duplicate detection                             */
 
 struct sym_ref {
+	const char *what; /* "symbol" or "alias" */
 	const char *key;
 	int32_t value;
 	const struct loc *loc;
@@ -158,10 +159,10 @@ static void check_domain_attrs(const struct domain *d)
 	for (size_t i = 0; i < d->ngroups; i++)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(d->groups[i].id, d->groups[j].id) == 0) {
-				diag_error(&d->groups[i].loc,
+				diag_error(&d->groups[i].id_loc,
 					   "group id '%s' is used twice",
 					   d->groups[i].id);
-				diag_note(&d->groups[j].loc,
+				diag_note(&d->groups[j].id_loc,
 					  "first used here");
 			}
 }
@@ -216,7 +217,10 @@ static void check_symbol(const struct domain *d, const struct error *e,
 	check_name(d, e->name, &e->name_loc, "symbol", gen);
 	for (size_t i = 0; i < e->naliases; i++)
 		check_name(d, e->aliases[i].name, &e->aliases[i].loc, "alias", gen);
-	if ((d->has_min && e->value < d->min) || (d->has_max && e->value > d->max))
+	/* with min > max every value would be out: that is reported once */
+	bool range_ok = !(d->has_min && d->has_max && d->min > d->max);
+	if (range_ok &&
+	    ((d->has_min && e->value < d->min) || (d->has_max && e->value > d->max)))
 		diag_error(&e->value_loc,
 			   "value %d of %s is outside the domain's range "
 			   "[%d, %d]",
@@ -293,10 +297,17 @@ static void check_messages(const struct domain *d, const struct error *e)
 	}
 	for (size_t i = 0; i < e->ntranslations; i++) {
 		const struct translation *t = &e->translations[i];
-		if (!declared_language(d, t->lang))
-			diag_error(&t->loc, "language '%s' of this message is not "
-					    "in the domain's languages",
-				   t->lang);
+		if (!declared_language(d, t->lang)) {
+			diag_error(&t->loc, "the '%s' message of %s is in a language "
+					    "the domain does not declare",
+				   t->lang, e->name);
+			if (d->languages_loc.line)
+				diag_note(&d->languages_loc,
+					  "the languages are declared here");
+			else
+				diag_note(&d->loc, "declare it in the languages "
+						   "attribute of <errors>");
+		}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(e->translations[j].lang, t->lang) == 0) {
 				diag_error(&t->loc, "%s has a second '%s' message",
@@ -312,11 +323,14 @@ static void check_messages(const struct domain *d, const struct error *e)
 		if (check_format(e, t->text, what, &t->loc, &tr) && en_ok &&
 		    e->message &&
 		    strcmp(en.data ? en.data : "", tr.data ? tr.data : "") != 0)
+		{
 			diag_error(&t->loc,
 				   "the '%s' message of %s takes arguments (%s) "
 				   "but the English one takes (%s)",
 				   t->lang, e->name, tr.data ? tr.data : "",
 				   en.data ? en.data : "");
+			diag_note(&e->message_loc, "the English message is here");
+		}
 		buf_free(&tr);
 	}
 	buf_free(&en);
@@ -333,25 +347,25 @@ static void check_mapping_name(const struct mapping *m)
 	switch (m->target) {
 	case MAP_ERRNO:
 		if (n[0] != 'E' || !n[1])
-			diag_error(&m->loc, "'%s' is not an errno name (E...)", n);
+			diag_error(&m->name_loc, "'%s' is not an errno name (E...)", n);
 		break;
 	case MAP_OPENSSL:
 		if (!strstr(n, "_R_"))
-			diag_error(&m->loc,
+			diag_error(&m->name_loc,
 				   "'%s' is not an OpenSSL reason name "
 				   "(LIB_R_...)",
 				   n);
 		break;
 	case MAP_X509:
 		if (!has_prefix(n, "X509_V_ERR_"))
-			diag_error(&m->loc,
+			diag_error(&m->name_loc,
 				   "'%s' is not an OpenSSL verification result "
 				   "(X509_V_ERR_...)",
 				   n);
 		break;
 	case MAP_TLS_ALERT:
 		if (tls_alert_number(n) < 0)
-			diag_error(&m->loc, "'%s' is not a TLS alert name of the "
+			diag_error(&m->name_loc, "'%s' is not a TLS alert name of the "
 					    "IANA registry",
 				   n);
 		break;
@@ -413,6 +427,12 @@ static void check_preferred(const struct domain *d)
 			   "say preferred=\"true\" (%zu do)",
 			   same, map_target_name(ms[i]->target), ms[i]->name,
 			   preferred);
+		for (size_t j = i + 1; j < k; j++)
+			if (ms[j]->target == ms[i]->target &&
+			    strcmp(ms[j]->name, ms[i]->name) == 0)
+				diag_note(&ms[j]->loc, "another mapping from %s %s",
+					  map_target_name(ms[i]->target),
+					  ms[i]->name);
 	}
 	free(ms);
 }
@@ -433,15 +453,20 @@ static void report_dups(struct sym_ref *refs, size_t n, bool by_value)
 				     : strcmp(refs[i].key, refs[i - 1].key) == 0;
 		if (!same)
 			continue;
-		if (by_value)
+		if (by_value) {
 			diag_error(refs[i].loc,
 				   "value %d of %s is already used by %s",
 				   (int)refs[i].value, refs[i].key,
 				   refs[first].key);
-		else
-			diag_error(refs[i].loc, "symbol '%s' is defined twice",
-				   refs[i].key);
-		diag_note(refs[first].loc, "first defined here");
+			diag_note(refs[first].loc, "first used here");
+		} else {
+			diag_error(refs[i].loc, "%s '%s' is already defined",
+				   refs[i].what, refs[i].key);
+			diag_note(refs[first].loc, "first defined here, as %s",
+				  strcmp(refs[first].what, "alias") == 0
+					  ? "an alias"
+					  : "a symbol");
+		}
 	}
 }
 
@@ -467,16 +492,18 @@ static void check_duplicates(const struct domain *doms, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < doms[i].nerrors; j++, k++) {
 			const struct error *e = &doms[i].errors[j];
-			names[kn] = (struct sym_ref){ e->name, e->value,
-						      &e->name_loc, kn };
+			names[kn] = (struct sym_ref){ "symbol", e->name,
+						      e->value, &e->name_loc,
+						      kn };
 			kn++;
 			for (size_t a = 0; a < e->naliases; a++, kn++)
-				names[kn] = (struct sym_ref){ e->aliases[a].name,
-							      e->value,
-							      &e->aliases[a].loc,
-							      kn };
-			values[k] = (struct sym_ref){ e->name, e->value,
-						      &e->value_loc, k };
+				names[kn] = (struct sym_ref){
+					"alias", e->aliases[a].name, e->value,
+					&e->aliases[a].loc, kn
+				};
+			values[k] = (struct sym_ref){ "symbol", e->name,
+						      e->value, &e->value_loc,
+						      k };
 		}
 	report_dups(names, nnames, false);
 	report_dups(values, total, true);

@@ -13,7 +13,13 @@ static const struct emitter catalog = {
 	"C catalog: code to name and message, name to code",
 };
 
-const struct emitter *const emitters[] = { &header, &catalog, NULL };
+static const struct emitter static_assert_kind = {
+	"static-assert", "_assert.c", emit_static_assert,
+	"C11 static assertions: a foreign header agrees with the XML",
+};
+
+const struct emitter *const emitters[] = { &header, &catalog,
+					   &static_assert_kind, NULL };
 
 const struct emitter *emitter_find(const char *kind)
 {

@@ -29,6 +29,7 @@ char *emit_file_name(const struct emitter *em, const struct domain *d);
 
 void emit_header(const struct domain *d, struct buf *out);
 void emit_catalog(const struct domain *d, struct buf *out);
+void emit_static_assert(const struct domain *d, struct buf *out);
 
 /* Shared C helpers (emit_c.c). */
 void c_banner(struct buf *out, const struct domain *d, const char *what);

@@ -48,6 +48,7 @@ struct load_state {
 	struct pos *pos;
 	size_t npos, cappos;
 	bool failed;
+	bool parse_fatal; /* a fatal parser error was reported: the rest is noise */
 	xmlParserCtxtPtr ctxt;
 	startElementNsSAX2Func sax2_start;
 };
@@ -191,10 +192,15 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
 static void tidy_message(const char *msg, char *out, size_t outlen)
 {
 	static const char ns[] = "{" ERRGEN_NS "}";
+	static const char xml_ns[] = "{http://www.w3.org/XML/1998/namespace}";
 	size_t j = 0;
-	for (size_t i = 0; msg[i] && j + 3 < outlen;) {
+	for (size_t i = 0; msg[i] && j + 7 < outlen;) {
 		if (strncmp(msg + i, ns, sizeof(ns) - 1) == 0) {
 			i += sizeof(ns) - 1;
+		} else if (strncmp(msg + i, xml_ns, sizeof(xml_ns) - 1) == 0) {
+			i += sizeof(xml_ns) - 1;
+			memcpy(out + j, "xml:", 4);
+			j += 4;
 		} else if (msg[i] == '\n') {
 			while (j > 0 && out[j - 1] == ' ')
 				j--;
@@ -212,11 +218,87 @@ static void tidy_message(const char *msg, char *out, size_t outlen)
 	out[j] = '\0';
 }
 
+/* Copies the text between quotes after key in msg ("attribute 'x'"). */
+static bool quoted_after(const char *msg, const char *key, char *out,
+			 size_t outlen)
+{
+	const char *p = strstr(msg, key);
+	if (!p)
+		return false;
+	p += strlen(key);
+	size_t len = strcspn(p, "'");
+	snprintf(out, outlen, "%.*s", (int)len, p);
+	return true;
+}
+
+/* Plainer words for the libxml2 messages that users meet most; false to
+ * keep libxml2's own. */
+static bool reword(const xmlError *err, char *out, size_t outlen)
+{
+	char attr[128], value[256];
+	switch (err->code) {
+	case XML_ERR_TAG_NAME_MISMATCH:
+		if (!err->str1 || !err->str2)
+			return false;
+		snprintf(out, outlen,
+			 "end tag </%s> does not close <%s>, opened on line %d",
+			 err->str2, err->str1, err->int1);
+		return true;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+		snprintf(out, outlen, "an attribute value must be quoted "
+				      "(\"...\" or '...')");
+		return true;
+	case XML_ERR_TAG_NOT_FINISHED:
+		if (!err->str1)
+			return false;
+		snprintf(out, outlen, "the file ends inside <%s>, opened on line %d",
+			 err->str1, err->int1);
+		return true;
+	case XML_SCHEMAV_CVC_ELT_1: {
+		xmlNodePtr n = err->node;
+		if (!n || n->type != XML_ELEMENT_NODE || n->parent == NULL ||
+		    n->parent->type != XML_DOCUMENT_NODE)
+			return false;
+		snprintf(out, outlen,
+			 "the root element must be <errors xmlns=\"" ERRGEN_NS
+			 "\">; this is <%s> %s%s%s",
+			 (const char *)n->name, n->ns ? "in namespace '" : "",
+			 n->ns ? (const char *)n->ns->href : "without a namespace",
+			 n->ns ? "'" : "");
+		return true;
+	}
+	case XML_SCHEMAV_CVC_PATTERN_VALID:
+		if (!quoted_after(err->message, "attribute '", attr, sizeof(attr)) ||
+		    !quoted_after(err->message, "The value '", value, sizeof(value)))
+			return false;
+		if (strstr(err->message, "[1-9][0-9]{0,18}"))
+			snprintf(out, outlen,
+				 "%s '%s' is not a plain decimal integer (no '+', "
+				 "leading zeros, spaces or hex)",
+				 attr, value);
+		else if (strstr(err->message, "[A-Za-z_][A-Za-z0-9_]*"))
+			snprintf(out, outlen,
+				 "%s '%s' is not a C identifier (ASCII letters, "
+				 "digits and '_', not starting with a digit)",
+				 attr, value);
+		else
+			return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void on_xml_error(void *data, xmlErrorPtr err)
 {
 	struct load_state *st = data;
 	if (!err || !err->message)
 		return;
+	/* After a fatal parse error libxml2 guesses on; its guesses mislead. */
+	if (err->domain == XML_FROM_PARSER && st->parse_fatal)
+		return;
+	if (err->domain == XML_FROM_PARSER && err->level == XML_ERR_FATAL)
+		st->parse_fatal = true;
 	struct loc loc = { st->path, err->line, 0 };
 	if (err->node) {
 		xmlNodePtr n = err->node;
@@ -240,7 +322,8 @@ static void on_xml_error(void *data, xmlErrorPtr err)
 	if (loc.line <= 0)
 		loc.line = 1;
 	char msg[1024];
-	tidy_message(err->message, msg, sizeof(msg));
+	if (!reword(err, msg, sizeof(msg)))
+		tidy_message(err->message, msg, sizeof(msg));
 	if (err->level == XML_ERR_WARNING) {
 		diag_warning(&loc, "%s", msg);
 	} else {
@@ -409,6 +492,7 @@ static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
 		m->target = MAP_ERRNO;
 	free(to);
 	m->name = prop(st, n, "name");
+	m->name_loc = attr_loc(st, n, "name");
 	m->lib = prop(st, n, "lib");
 	m->note = prop(st, n, "note");
 	char *dir = prop(st, n, "direction");
@@ -550,6 +634,7 @@ static void load_group(struct load_state *st, xmlNodePtr n, size_t *errcap)
 	memset(g, 0, sizeof(*g));
 	g->loc = node_loc(st, n);
 	g->id = prop(st, n, "id");
+	g->id_loc = attr_loc(st, n, "id");
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (is_elem(k, "title"))
 			g->title = content(st, k);

@@ -31,6 +31,7 @@ struct mapping {
 	enum map_direction direction;
 	bool preferred;
 	struct loc loc;
+	struct loc name_loc;
 };
 
 /* Another name for the same code (#define NEW OLD in a C header). */
@@ -65,6 +66,7 @@ struct group {
 	char *title;
 	char *description;
 	struct loc loc;
+	struct loc id_loc;
 };
 
 struct domain {

@@ -62,13 +62,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         p = run(['generate', '--flat', '-o', tmp, xml])
         got = tree(tmp)
-        check(p.returncode == 0 and len(got) == 2 and all('/' not in g for g in got),
-              'generate --flat writes both files into DIR: %s' % got, p)
+        check(p.returncode == 0 and len(got) == 3 and all('/' not in g for g in got),
+              'generate --flat writes the three files into DIR: %s' % got, p)
         p = run(['check', '--flat', '-o', tmp, xml])
         check(p.returncode == 0 and p.stderr == '', 'check --flat: up to date', p)
         p = run(['check', '-o', tmp, xml])
-        check(p.returncode == 1 and p.stderr.count('missing') == 2,
-              'check without --flat: both files missing, exit 1', p)
+        check(p.returncode == 1 and p.stderr.count('missing') == 3,
+              'check without --flat: all three files missing, exit 1', p)
     with tempfile.TemporaryDirectory() as tmp:
         # an output "directory" that is a regular file: I/O failure, exit 3
         blocker = os.path.join(tmp, 'file')
