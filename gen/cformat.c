@@ -30,12 +30,12 @@ static int read_position(const char **p)
 static const char *int_type(const char *len, bool is_unsigned)
 {
 	static const char *const types[][2] = {
-		{ "int", "unsigned int" },
-		{ "long", "unsigned long" },
-		{ "long long", "unsigned long long" },
-		{ "intmax_t", "uintmax_t" },
-		{ "size_t", "size_t" },
-		{ "ptrdiff_t", "ptrdiff_t" },
+		{"int", "unsigned int"},
+		{"long", "unsigned long"},
+		{"long long", "unsigned long long"},
+		{"intmax_t", "uintmax_t"},
+		{"size_t", "size_t"},
+		{"ptrdiff_t", "ptrdiff_t"},
 	};
 	int k = 0;
 	if (strcmp(len, "l") == 0)
@@ -64,16 +64,23 @@ static const char *conv_type(char c, const char *len)
 	case 'x':
 	case 'X':
 		return strcmp(len, "L") ? int_type(len, true) : NULL;
-	case 'e': case 'E': case 'f': case 'F':
-	case 'g': case 'G': case 'a': case 'A':
+	case 'e':
+	case 'E':
+	case 'f':
+	case 'F':
+	case 'g':
+	case 'G':
+	case 'a':
+	case 'A':
 		if (!*len || strcmp(len, "l") == 0)
 			return "double";
 		return strcmp(len, "L") == 0 ? "long double" : NULL;
 	case 'c':
 		return !*len ? "int" : strcmp(len, "l") == 0 ? "wint_t" : NULL;
 	case 's':
-		return !*len ? "const char *"
-		       : strcmp(len, "l") == 0 ? "const wchar_t *" : NULL;
+		return !*len		       ? "const char *"
+		       : strcmp(len, "l") == 0 ? "const wchar_t *"
+					       : NULL;
 	case 'p':
 		return !*len ? "void *" : NULL;
 	case 'n':
@@ -87,8 +94,8 @@ static const char *conv_type(char c, const char *len)
 
 static const char *read_length(const char **p)
 {
-	static const char *const mods[] = { "hh", "ll", "h", "l", "j",
-					    "z",  "t",	"L", "q" };
+	static const char *const mods[] = {"hh", "ll", "h", "l", "j",
+					   "z",	 "t",  "L", "q"};
 	for (size_t i = 0; i < sizeof(mods) / sizeof(mods[0]); i++) {
 		size_t n = strlen(mods[i]);
 		if (strncmp(*p, mods[i], n) == 0) {
@@ -102,8 +109,8 @@ static const char *read_length(const char **p)
 
 struct scan {
 	struct arg args[MAX_ARGS];
-	int next;	   /* next unnumbered argument (0-based) */
-	int used;	   /* highest argument index used + 1 */
+	int next; /* next unnumbered argument (0-based) */
+	int used; /* highest argument index used + 1 */
 	bool numbered, unnumbered, has_n, overflow;
 };
 

@@ -38,42 +38,122 @@ bool c_is_identifier(const char *s)
 /* Keywords of C89 to C23 and of C++ up to C++23: the header must compile as
  * both languages. Sorted, for bsearch. */
 static const char *const keywords[] = {
-	"_Alignas",	  "_Alignof",	   "_Atomic",	     "_BitInt",
-	"_Bool",	  "_Complex",	   "_Decimal128",    "_Decimal32",
-	"_Decimal64",	  "_Generic",	   "_Imaginary",     "_Noreturn",
-	"_Static_assert", "_Thread_local", "alignas",	     "alignof",
-	"and",		  "and_eq",	   "asm",	     "auto",
-	"bitand",	  "bitor",	   "bool",	     "break",
-	"case",		  "catch",	   "char",	     "char16_t",
-	"char32_t",	  "char8_t",	   "class",	     "co_await",
-	"co_return",	  "co_yield",	   "compl",	     "concept",
-	"const",	  "const_cast",	   "consteval",	     "constexpr",
-	"constinit",	  "continue",	   "decltype",	     "default",
-	"delete",	  "do",		   "double",	     "dynamic_cast",
-	"else",		  "enum",	   "explicit",	     "export",
-	"extern",	  "false",	   "float",	     "for",
-	"friend",	  "goto",	   "if",	     "inline",
-	"int",		  "long",	   "mutable",	     "namespace",
-	"new",		  "noexcept",	   "not",	     "not_eq",
-	"nullptr",	  "operator",	   "or",	     "or_eq",
-	"private",	  "protected",	   "public",	     "register",
-	"reinterpret_cast", "requires",	   "restrict",	     "return",
-	"short",	  "signed",	   "sizeof",	     "static",
-	"static_assert",  "static_cast",   "struct",	     "switch",
-	"template",	  "this",	   "thread_local",   "throw",
-	"true",		  "try",	   "typedef",	     "typeid",
-	"typename",	  "typeof",	   "typeof_unqual",  "union",
-	"unsigned",	  "using",	   "virtual",	     "void",
-	"volatile",	  "wchar_t",	   "while",	     "xor",
+	"_Alignas",
+	"_Alignof",
+	"_Atomic",
+	"_BitInt",
+	"_Bool",
+	"_Complex",
+	"_Decimal128",
+	"_Decimal32",
+	"_Decimal64",
+	"_Generic",
+	"_Imaginary",
+	"_Noreturn",
+	"_Static_assert",
+	"_Thread_local",
+	"alignas",
+	"alignof",
+	"and",
+	"and_eq",
+	"asm",
+	"auto",
+	"bitand",
+	"bitor",
+	"bool",
+	"break",
+	"case",
+	"catch",
+	"char",
+	"char16_t",
+	"char32_t",
+	"char8_t",
+	"class",
+	"co_await",
+	"co_return",
+	"co_yield",
+	"compl",
+	"concept",
+	"const",
+	"const_cast",
+	"consteval",
+	"constexpr",
+	"constinit",
+	"continue",
+	"decltype",
+	"default",
+	"delete",
+	"do",
+	"double",
+	"dynamic_cast",
+	"else",
+	"enum",
+	"explicit",
+	"export",
+	"extern",
+	"false",
+	"float",
+	"for",
+	"friend",
+	"goto",
+	"if",
+	"inline",
+	"int",
+	"long",
+	"mutable",
+	"namespace",
+	"new",
+	"noexcept",
+	"not",
+	"not_eq",
+	"nullptr",
+	"operator",
+	"or",
+	"or_eq",
+	"private",
+	"protected",
+	"public",
+	"register",
+	"reinterpret_cast",
+	"requires",
+	"restrict",
+	"return",
+	"short",
+	"signed",
+	"sizeof",
+	"static",
+	"static_assert",
+	"static_cast",
+	"struct",
+	"switch",
+	"template",
+	"this",
+	"thread_local",
+	"throw",
+	"true",
+	"try",
+	"typedef",
+	"typeid",
+	"typename",
+	"typeof",
+	"typeof_unqual",
+	"union",
+	"unsigned",
+	"using",
+	"virtual",
+	"void",
+	"volatile",
+	"wchar_t",
+	"while",
+	"xor",
 	"xor_eq",
 };
 
 /* Macros of the standard headers that generated files include or that
  * consumers nearly always include; an enumerator of that name breaks them. */
 static const char *const std_macros[] = {
-	"EOF",	    "INT_MAX", "INT_MIN", "NULL",	"SIZE_MAX",
-	"assert",   "errno",   "offsetof", "stderr",	"stdin",
-	"stdout",
+	"EOF",	 "INT_MAX",  "INT_MIN", "NULL",	 "SIZE_MAX", "assert",
+	"errno", "offsetof", "stderr",	"stdin", "stdout",
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -94,7 +174,8 @@ const char *c_identifier_problem(const char *s)
 	if (c_is_keyword(s))
 		return "is a C or C++ keyword";
 	if (s[0] == '_')
-		return "begins with an underscore, which C reserves at file scope";
+		return "begins with an underscore, which C reserves at file "
+		       "scope";
 	if (strstr(s, "__"))
 		return "contains a double underscore, which C++ reserves";
 	for (size_t i = 0; i < sizeof(std_macros) / sizeof(std_macros[0]); i++)
@@ -145,11 +226,11 @@ static void check_domain_attrs(const struct domain *d)
 		diag_error(&d->max_loc, "max %d is below min %d", (int)d->max,
 			   (int)d->min);
 	if (d->has_base && d->has_min && d->base < d->min)
-		diag_error(&d->base_loc, "base %d is below min %d", (int)d->base,
-			   (int)d->min);
+		diag_error(&d->base_loc, "base %d is below min %d",
+			   (int)d->base, (int)d->min);
 	if (d->has_base && d->has_max && d->base > d->max)
-		diag_error(&d->base_loc, "base %d is above max %d", (int)d->base,
-			   (int)d->max);
+		diag_error(&d->base_loc, "base %d is above max %d",
+			   (int)d->base, (int)d->max);
 	for (size_t i = 0; i < d->nlanguages; i++)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(d->languages[i], d->languages[j]) == 0)
@@ -171,12 +252,12 @@ static void check_domain_attrs(const struct domain *d)
 static void generated_names(const struct domain *d, char names[][256],
 			    size_t *n)
 {
-	static const char *const funcs[] = { "error_name", "error_message",
-					     "error_from_name" };
-	static const char *const macros[] = { "ERROR_MIN", "ERROR_MAX",
-					      "ERROR_COUNT", "ERROR_BASE",
-					      "ERROR_RANGE_MIN",
-					      "ERROR_RANGE_MAX", "ERRORS_H" };
+	static const char *const funcs[] = {"error_name", "error_message",
+					    "error_from_name"};
+	static const char *const macros[] = {
+		"ERROR_MIN",  "ERROR_MAX",	 "ERROR_COUNT",
+		"ERROR_BASE", "ERROR_RANGE_MIN", "ERROR_RANGE_MAX",
+		"ERRORS_H"};
 	char *up = domain_macro_prefix(d);
 	*n = 0;
 	for (size_t i = 0; i < sizeof(funcs) / sizeof(funcs[0]); i++)
@@ -201,7 +282,8 @@ static void check_name(const struct domain *d, const char *name,
 		diag_error(loc, "%s '%s' %s", what, name, why);
 	if (d->prefix && (strncmp(name, d->prefix, strlen(d->prefix)) != 0 ||
 			  strlen(name) == strlen(d->prefix)))
-		diag_error(loc, "%s '%s' does not start with the domain prefix '%s'",
+		diag_error(loc,
+			   "%s '%s' does not start with the domain prefix '%s'",
 			   what, name, d->prefix);
 	for (size_t i = 0; i < gen->n; i++)
 		if (strcmp(name, gen->names[i]) == 0)
@@ -216,11 +298,12 @@ static void check_symbol(const struct domain *d, const struct error *e,
 {
 	check_name(d, e->name, &e->name_loc, "symbol", gen);
 	for (size_t i = 0; i < e->naliases; i++)
-		check_name(d, e->aliases[i].name, &e->aliases[i].loc, "alias", gen);
+		check_name(d, e->aliases[i].name, &e->aliases[i].loc, "alias",
+			   gen);
 	/* with min > max every value would be out: that is reported once */
 	bool range_ok = !(d->has_min && d->has_max && d->min > d->max);
-	if (range_ok &&
-	    ((d->has_min && e->value < d->min) || (d->has_max && e->value > d->max)))
+	if (range_ok && ((d->has_min && e->value < d->min) ||
+			 (d->has_max && e->value > d->max)))
 		diag_error(&e->value_loc,
 			   "value %d of %s is outside the domain's range "
 			   "[%d, %d]",
@@ -239,25 +322,29 @@ static bool declared_language(const struct domain *d, const char *lang)
 
 /* Reports a message's printf problems; writes its argument list to sig. */
 static bool check_format(const struct error *e, const char *text,
-			 const char *what, const struct loc *loc, struct buf *sig)
+			 const char *what, const struct loc *loc,
+			 struct buf *sig)
 {
 	int count;
 	switch (cformat_args(text, sig, &count)) {
 	case CFORMAT_OK:
 		return true;
 	case CFORMAT_HAS_N:
-		diag_error(loc, "%s of %s contains a %%n conversion, which is "
-				"never safe in a message",
+		diag_error(loc,
+			   "%s of %s contains a %%n conversion, which is "
+			   "never safe in a message",
 			   what, e->name);
 		break;
 	case CFORMAT_MIXED:
-		diag_error(loc, "%s of %s mixes numbered (%%1$s) and unnumbered "
-				"conversions",
+		diag_error(loc,
+			   "%s of %s mixes numbered (%%1$s) and unnumbered "
+			   "conversions",
 			   what, e->name);
 		break;
 	case CFORMAT_GAP:
-		diag_error(loc, "%s of %s has numbered conversions that leave an "
-				"argument unused",
+		diag_error(loc,
+			   "%s of %s has numbered conversions that leave an "
+			   "argument unused",
 			   what, e->name);
 		break;
 	}
@@ -272,8 +359,9 @@ static void check_text(const char *text, const char *what,
 {
 	size_t n = strlen(text);
 	if (n > MAX_MESSAGE_BYTES)
-		diag_error(loc, "%s of %s is %zu bytes long; the limit is %d, the "
-				"longest string literal every C compiler accepts",
+		diag_error(loc,
+			   "%s of %s is %zu bytes long; the limit is %d, the "
+			   "longest string literal every C compiler accepts",
 			   what, e->name, n, MAX_MESSAGE_BYTES);
 	if (n && (strchr(" \t\r\n", text[0]) || strchr(" \t\r\n", text[n - 1])))
 		diag_warning(loc, "%s of %s begins or ends with white space",
@@ -283,34 +371,38 @@ static void check_text(const char *text, const char *what,
 static void check_messages(const struct domain *d, const struct error *e)
 {
 	if (!e->message && e->status != STATUS_OBSOLETE)
-		diag_error(&e->loc, "%s has no English message (a <message> "
-				    "without xml:lang); only obsolete codes may "
-				    "omit it",
+		diag_error(&e->loc,
+			   "%s has no English message (a <message> "
+			   "without xml:lang); only obsolete codes may "
+			   "omit it",
 			   e->name);
 	struct buf en;
 	buf_init(&en);
 	bool en_ok = true;
 	if (e->message) {
-		en_ok = check_format(e, e->message, "the message", &e->message_loc,
-				     &en);
+		en_ok = check_format(e, e->message, "the message",
+				     &e->message_loc, &en);
 		check_text(e->message, "the message", e, &e->message_loc);
 	}
 	for (size_t i = 0; i < e->ntranslations; i++) {
 		const struct translation *t = &e->translations[i];
 		if (!declared_language(d, t->lang)) {
-			diag_error(&t->loc, "the '%s' message of %s is in a language "
-					    "the domain does not declare",
+			diag_error(&t->loc,
+				   "the '%s' message of %s is in a language "
+				   "the domain does not declare",
 				   t->lang, e->name);
 			if (d->languages_loc.line)
 				diag_note(&d->languages_loc,
 					  "the languages are declared here");
 			else
-				diag_note(&d->loc, "declare it in the languages "
-						   "attribute of <errors>");
+				diag_note(&d->loc,
+					  "declare it in the languages "
+					  "attribute of <errors>");
 		}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(e->translations[j].lang, t->lang) == 0) {
-				diag_error(&t->loc, "%s has a second '%s' message",
+				diag_error(&t->loc,
+					   "%s has a second '%s' message",
 					   e->name, t->lang);
 				diag_note(&e->translations[j].loc,
 					  "the first is here");
@@ -322,14 +414,16 @@ static void check_messages(const struct domain *d, const struct error *e)
 		check_text(t->text, what, e, &t->loc);
 		if (check_format(e, t->text, what, &t->loc, &tr) && en_ok &&
 		    e->message &&
-		    strcmp(en.data ? en.data : "", tr.data ? tr.data : "") != 0)
-		{
-			diag_error(&t->loc,
-				   "the '%s' message of %s takes arguments (%s) "
-				   "but the English one takes (%s)",
-				   t->lang, e->name, tr.data ? tr.data : "",
-				   en.data ? en.data : "");
-			diag_note(&e->message_loc, "the English message is here");
+		    strcmp(en.data ? en.data : "", tr.data ? tr.data : "") !=
+			    0) {
+			diag_error(
+				&t->loc,
+				"the '%s' message of %s takes arguments (%s) "
+				"but the English one takes (%s)",
+				t->lang, e->name, tr.data ? tr.data : "",
+				en.data ? en.data : "");
+			diag_note(&e->message_loc,
+				  "the English message is here");
 		}
 		buf_free(&tr);
 	}
@@ -347,7 +441,8 @@ static void check_mapping_name(const struct mapping *m)
 	switch (m->target) {
 	case MAP_ERRNO:
 		if (n[0] != 'E' || !n[1])
-			diag_error(&m->name_loc, "'%s' is not an errno name (E...)", n);
+			diag_error(&m->name_loc,
+				   "'%s' is not an errno name (E...)", n);
 		break;
 	case MAP_OPENSSL:
 		if (!strstr(n, "_R_"))
@@ -365,13 +460,15 @@ static void check_mapping_name(const struct mapping *m)
 		break;
 	case MAP_TLS_ALERT:
 		if (tls_alert_number(n) < 0)
-			diag_error(&m->name_loc, "'%s' is not a TLS alert name of the "
-					    "IANA registry",
+			diag_error(&m->name_loc,
+				   "'%s' is not a TLS alert name of the "
+				   "IANA registry",
 				   n);
 		break;
 	}
 	if (m->lib && m->target != MAP_OPENSSL)
-		diag_error(&m->loc, "lib is only meaningful for OpenSSL reasons");
+		diag_error(&m->loc,
+			   "lib is only meaningful for OpenSSL reasons");
 }
 
 static void check_mappings(const struct error *e)
@@ -386,9 +483,10 @@ static void check_mappings(const struct error *e)
 					   e->name, map_target_name(m->target),
 					   m->name);
 		if (m->preferred && m->direction == MAP_TO)
-			diag_error(&m->loc, "preferred only applies to mappings "
-					    "read from the foreign code "
-					    "(direction both or from)");
+			diag_error(&m->loc,
+				   "preferred only applies to mappings "
+				   "read from the foreign code "
+				   "(direction both or from)");
 	}
 }
 
@@ -430,7 +528,8 @@ static void check_preferred(const struct domain *d)
 		for (size_t j = i + 1; j < k; j++)
 			if (ms[j]->target == ms[i]->target &&
 			    strcmp(ms[j]->name, ms[i]->name) == 0)
-				diag_note(&ms[j]->loc, "another mapping from %s %s",
+				diag_note(&ms[j]->loc,
+					  "another mapping from %s %s",
 					  map_target_name(ms[i]->target),
 					  ms[i]->name);
 	}
@@ -445,12 +544,14 @@ static void report_dups(struct sym_ref *refs, size_t n, bool by_value)
 	qsort(refs, n, sizeof(*refs), by_value ? cmp_value : cmp_key);
 	for (size_t i = 1; i < n; i++) {
 		size_t first = i - 1;
-		while (first > 0 && (by_value ? refs[first - 1].value == refs[i].value
-					      : strcmp(refs[first - 1].key,
-						       refs[i].key) == 0))
+		while (first > 0 &&
+		       (by_value ? refs[first - 1].value == refs[i].value
+				 : strcmp(refs[first - 1].key, refs[i].key) ==
+					   0))
 			first--;
-		bool same = by_value ? refs[i].value == refs[i - 1].value
-				     : strcmp(refs[i].key, refs[i - 1].key) == 0;
+		bool same = by_value
+				    ? refs[i].value == refs[i - 1].value
+				    : strcmp(refs[i].key, refs[i - 1].key) == 0;
 		if (!same)
 			continue;
 		if (by_value) {
@@ -492,18 +593,15 @@ static void check_duplicates(const struct domain *doms, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < doms[i].nerrors; j++, k++) {
 			const struct error *e = &doms[i].errors[j];
-			names[kn] = (struct sym_ref){ "symbol", e->name,
-						      e->value, &e->name_loc,
-						      kn };
+			names[kn] = (struct sym_ref){
+				"symbol", e->name, e->value, &e->name_loc, kn};
 			kn++;
 			for (size_t a = 0; a < e->naliases; a++, kn++)
 				names[kn] = (struct sym_ref){
 					"alias", e->aliases[a].name, e->value,
-					&e->aliases[a].loc, kn
-				};
-			values[k] = (struct sym_ref){ "symbol", e->name,
-						      e->value, &e->value_loc,
-						      k };
+					&e->aliases[a].loc, kn};
+			values[k] = (struct sym_ref){
+				"symbol", e->name, e->value, &e->value_loc, k};
 		}
 	report_dups(names, nnames, false);
 	report_dups(values, total, true);
@@ -516,10 +614,11 @@ static void check_domain_names(const struct domain *doms, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(doms[i].name, doms[j].name) == 0) {
-				diag_error(&doms[i].loc,
-					   "domain '%s' is defined twice in this "
-					   "run",
-					   doms[i].name);
+				diag_error(
+					&doms[i].loc,
+					"domain '%s' is defined twice in this "
+					"run",
+					doms[i].name);
 				diag_note(&doms[j].loc, "first defined here");
 			}
 }

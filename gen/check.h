@@ -1,4 +1,5 @@
-/* Meaning-level rules that the schema cannot express; all reported in one run. */
+/* Meaning-level rules that the schema cannot express; all reported in one run.
+ */
 #ifndef ERRGEN_CHECK_H
 #define ERRGEN_CHECK_H
 

@@ -1,4 +1,5 @@
-/* Diagnostics in GCC style: FILE:LINE:COL: error: message. Counted, never fatal. */
+/* Diagnostics in GCC style: FILE:LINE:COL: error: message. Counted, never
+ * fatal. */
 #ifndef ERRGEN_DIAG_H
 #define ERRGEN_DIAG_H
 
@@ -20,9 +21,9 @@ unsigned diag_error_count(void);
 
 void diag_at(enum diag_level level, const struct loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-#define diag_error(loc, ...) diag_at(DIAG_ERROR, (loc), __VA_ARGS__)
+#define diag_error(loc, ...)   diag_at(DIAG_ERROR, (loc), __VA_ARGS__)
 #define diag_warning(loc, ...) diag_at(DIAG_WARNING, (loc), __VA_ARGS__)
-#define diag_note(loc, ...) diag_at(DIAG_NOTE, (loc), __VA_ARGS__)
+#define diag_note(loc, ...)    diag_at(DIAG_NOTE, (loc), __VA_ARGS__)
 
 /* An error that concerns no input place (usage, I/O): "errgen: error: ...". */
 void diag_plain(enum diag_level level, const char *fmt, ...)

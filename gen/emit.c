@@ -5,21 +5,27 @@
 #include <string.h>
 
 static const struct emitter header = {
-	"header", "_errors.h", emit_header,
+	"header",
+	"_errors.h",
+	emit_header,
 	"C header: enum of the codes, range macros, prototypes",
 };
 static const struct emitter catalog = {
-	"catalog", "_errors.c", emit_catalog,
+	"catalog",
+	"_errors.c",
+	emit_catalog,
 	"C catalog: code to name and message, name to code",
 };
 
 static const struct emitter static_assert_kind = {
-	"static-assert", "_assert.c", emit_static_assert,
+	"static-assert",
+	"_assert.c",
+	emit_static_assert,
 	"C11 static assertions: a foreign header agrees with the XML",
 };
 
-const struct emitter *const emitters[] = { &header, &catalog,
-					   &static_assert_kind, NULL };
+const struct emitter *const emitters[] = {&header, &catalog,
+					  &static_assert_kind, NULL};
 
 const struct emitter *emitter_find(const char *kind)
 {

@@ -14,8 +14,8 @@
 #define ERRGEN_VERSION "0.1.0"
 
 struct emitter {
-	const char *kind;	  /* name used by --emit */
-	const char *file_suffix;  /* appended to the domain name */
+	const char *kind;	 /* name used by --emit */
+	const char *file_suffix; /* appended to the domain name */
 	void (*emit)(const struct domain *d, struct buf *out);
 	const char *summary;
 };

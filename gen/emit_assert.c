@@ -34,20 +34,22 @@ void emit_static_assert(const struct domain *d, struct buf *out)
 		return;
 	}
 	c_banner(out, d, "_assert.c");
-	buf_printf(out,
-		   "\n/* Compile this file with the header to be checked included "
-		   "first, e.g.\n"
-		   " *     cc -std=c11 -c -include HEADER.h %s_assert.c\n"
-		   " * or name the header: -D%s_ASSERT_HEADER='<HEADER.h>'. "
-		   "Every assertion\n"
-		   " * says: this symbol exists there and has the XML's value. */\n"
-		   "#ifdef %s_ASSERT_HEADER\n#include %s_ASSERT_HEADER\n#endif\n\n"
-		   "#ifdef __cplusplus\n"
-		   "#define %s_ASSERT(cond, text) static_assert(cond, text)\n"
-		   "#else\n"
-		   "#define %s_ASSERT(cond, text) _Static_assert(cond, text)\n"
-		   "#endif\n\n",
-		   d->name, up, up, up, up, up);
+	buf_printf(
+		out,
+		"\n/* Compile this file with the header to be checked included "
+		"first, e.g.\n"
+		" *     cc -std=c11 -c -include HEADER.h %s_assert.c\n"
+		" * or name the header: -D%s_ASSERT_HEADER='<HEADER.h>'. "
+		"Every assertion\n"
+		" * says: this symbol exists there and has the XML's value. "
+		"*/\n"
+		"#ifdef %s_ASSERT_HEADER\n#include %s_ASSERT_HEADER\n#endif\n\n"
+		"#ifdef __cplusplus\n"
+		"#define %s_ASSERT(cond, text) static_assert(cond, text)\n"
+		"#else\n"
+		"#define %s_ASSERT(cond, text) _Static_assert(cond, text)\n"
+		"#endif\n\n",
+		d->name, up, up, up, up, up);
 	for (size_t i = 0; i < d->nerrors; i++) {
 		const struct error *e = &d->errors[i];
 		assertion(out, up, e->name, e->value, d->basename);

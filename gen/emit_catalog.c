@@ -144,13 +144,15 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		l->slot_error[s] = l->order[i];
 		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
 		if (e->message)
-			l->msg_off[s] = pool_add(&l->pool, e->message, &l->failed);
+			l->msg_off[s] =
+				pool_add(&l->pool, e->message, &l->failed);
 		hash_insert(l, e->name, s + 1);
 		for (size_t a = 0; a < e->naliases; a++) {
-			l->alias_name_off[nalias] =
-				pool_add(&l->pool, e->aliases[a].name, &l->failed);
+			l->alias_name_off[nalias] = pool_add(
+				&l->pool, e->aliases[a].name, &l->failed);
 			l->alias_slot[nalias] = s;
-			hash_insert(l, e->aliases[a].name, l->nslots + 1 + nalias);
+			hash_insert(l, e->aliases[a].name,
+				    l->nslots + 1 + nalias);
 			nalias++;
 		}
 	}
@@ -196,15 +198,17 @@ static void tables(const struct layout *l, const struct domain *d,
 	const char *offtype = c_uint_type(l->pool.size);
 	char name[300];
 	snprintf(name, sizeof(name), "%s_error_name_off", l->n);
-	buf_puts(out, "/* Per slot: offset of the symbol in the pool (0: no code) "
-		      "and of the\n * message. */\n");
+	buf_puts(out,
+		 "/* Per slot: offset of the symbol in the pool (0: no code) "
+		 "and of the\n * message. */\n");
 	offset_table(out, offtype, name, l->name_off, l->nslots);
 	snprintf(name, sizeof(name), "%s_error_msg_off", l->n);
 	offset_table(out, offtype, name, l->msg_off, l->nslots);
 	if (!l->dense) {
-		buf_printf(out, "/* The codes in ascending order; a code's index "
-				"is its slot. */\n"
-				"static const int32_t %s_error_values[%zu] = {",
+		buf_printf(out,
+			   "/* The codes in ascending order; a code's index "
+			   "is its slot. */\n"
+			   "static const int32_t %s_error_values[%zu] = {",
 			   l->n, l->count);
 		for (size_t i = 0; i < l->count; i++) {
 			buf_puts(out, i % 8 ? " " : "\n\t");
@@ -214,16 +218,19 @@ static void tables(const struct layout *l, const struct domain *d,
 		buf_puts(out, "\n};\n\n");
 	}
 	if (l->naliases) {
-		buf_puts(out, "/* Aliases: the name's offset in the pool, and the "
-			      "slot of its code. */\n");
+		buf_puts(out,
+			 "/* Aliases: the name's offset in the pool, and the "
+			 "slot of its code. */\n");
 		snprintf(name, sizeof(name), "%s_error_alias_name_off", l->n);
-		offset_table(out, offtype, name, l->alias_name_off, l->naliases);
+		offset_table(out, offtype, name, l->alias_name_off,
+			     l->naliases);
 		snprintf(name, sizeof(name), "%s_error_alias_slot", l->n);
 		offset_table(out, c_uint_type(l->nslots), name, l->alias_slot,
 			     l->naliases);
 	}
-	buf_printf(out, "/* Hash of the names: 0 for an empty bucket, slot + 1 "
-			"for a symbol%s. */\n",
+	buf_printf(out,
+		   "/* Hash of the names: 0 for an empty bucket, slot + 1 "
+		   "for a symbol%s. */\n",
 		   l->naliases ? ", or " : "");
 	if (l->naliases)
 		buf_printf(out, "/* %zu + 1 + i for alias i. */\n", l->nslots);
@@ -239,10 +246,12 @@ static void slot_function(const struct layout *l, struct buf *out)
 			   "/* The slot of code, or %zu when the code is "
 			   "outside the table. */\n"
 			   "static uint32_t %s_error_slot(int code)\n{\n"
-			   "\tuint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, ",
+			   "\tuint32_t slot = CAST(uint32_t, code) - "
+			   "CAST(uint32_t, ",
 			   l->nslots, l->n);
 		c_int_expr(out, l->lo);
-		buf_printf(out, ");\n\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
+		buf_printf(out,
+			   ");\n\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
 			   l->nslots, l->nslots);
 		return;
 	}
@@ -297,15 +306,16 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\t\t\treturn 0;\n",
 		   n, l->hash_size - 1, l->hash_size - 1, n);
 	if (l->naliases)
-		buf_printf(out,
-			   "\t\tif (entry <= %zuu) {\n"
-			   "\t\t\tslot = entry - 1;\n"
-			   "\t\t\toff = %s_error_name_off[slot];\n"
-			   "\t\t} else {\n"
-			   "\t\t\tslot = %s_error_alias_slot[entry - %zuu];\n"
-			   "\t\t\toff = %s_error_alias_name_off[entry - %zuu];\n"
-			   "\t\t}\n",
-			   l->nslots, n, n, l->nslots + 1, n, l->nslots + 1);
+		buf_printf(
+			out,
+			"\t\tif (entry <= %zuu) {\n"
+			"\t\t\tslot = entry - 1;\n"
+			"\t\t\toff = %s_error_name_off[slot];\n"
+			"\t\t} else {\n"
+			"\t\t\tslot = %s_error_alias_slot[entry - %zuu];\n"
+			"\t\t\toff = %s_error_alias_name_off[entry - %zuu];\n"
+			"\t\t}\n",
+			l->nslots, n, n, l->nslots + 1, n, l->nslots + 1);
 	else
 		buf_printf(out,
 			   "\t\tslot = entry - 1;\n"
@@ -337,9 +347,12 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	 * the code below uses, for -Wunused-macros. */
 	buf_puts(out, "#ifdef __cplusplus\n");
 	if (l.dense)
-		buf_puts(out, "#define CAST(type, value) static_cast<type>(value)\n");
-	buf_puts(out, "#define RCAST(type, value) reinterpret_cast<type>(value)\n"
-		      "#else\n");
+		buf_puts(
+			out,
+			"#define CAST(type, value) static_cast<type>(value)\n");
+	buf_puts(out,
+		 "#define RCAST(type, value) reinterpret_cast<type>(value)\n"
+		 "#else\n");
 	if (l.dense)
 		buf_puts(out, "#define CAST(type, value) ((type)(value))\n");
 	buf_puts(out, "#define RCAST(type, value) ((type)(value))\n"

@@ -42,27 +42,32 @@ static void prototypes(const struct domain *d, struct buf *out)
 {
 	const char *n = d->name;
 	buf_printf(out,
-		   "/* The symbol of code (\"%s\" for %s), or NULL when the domain\n"
+		   "/* The symbol of code (\"%s\" for %s), or NULL when the "
+		   "domain\n"
 		   " * has no such code. Obsolete codes keep their symbol. */\n"
 		   "const char *%s_error_name(int code);\n\n",
 		   d->errors[0].name, d->errors[0].name, n);
-	buf_printf(out,
-		   "/* The English message of code; never NULL. A code the domain "
-		   "does not\n * know, or an obsolete code without a message, "
-		   "gives \"");
+	buf_printf(
+		out,
+		"/* The English message of code; never NULL. A code the domain "
+		"does not\n * know, or an obsolete code without a message, "
+		"gives \"");
 	c_comment_text(out, d->unknown_message);
-	buf_printf(out, "\". */\n"
-			"const char *%s_error_message(int code);\n\n",
-		   n);
 	buf_printf(out,
-		   "/* If name is the symbol of a code, stores its value in *code "
-		   "and returns 1;\n * otherwise returns 0 and leaves *code "
-		   "unchanged. name may be NULL. */\n"
-		   "int %s_error_from_name(const char *name, int *code);\n",
+		   "\". */\n"
+		   "const char *%s_error_message(int code);\n\n",
 		   n);
+	buf_printf(
+		out,
+		"/* If name is the symbol of a code, stores its value in *code "
+		"and returns 1;\n * otherwise returns 0 and leaves *code "
+		"unchanged. name may be NULL. */\n"
+		"int %s_error_from_name(const char *name, int *code);\n",
+		n);
 }
 
-static void range_macros(const struct domain *d, const char *up, struct buf *out)
+static void range_macros(const struct domain *d, const char *up,
+			 struct buf *out)
 {
 	int32_t lo = d->errors[0].value, hi = d->errors[0].value;
 	for (size_t i = 1; i < d->nerrors; i++) {
@@ -72,14 +77,16 @@ static void range_macros(const struct domain *d, const char *up, struct buf *out
 			hi = d->errors[i].value;
 	}
 	if (d->has_base) {
-		buf_printf(out, "/* The domain's base value. */\n"
-				"#define %s_ERROR_BASE ",
+		buf_printf(out,
+			   "/* The domain's base value. */\n"
+			   "#define %s_ERROR_BASE ",
 			   up);
 		c_int_expr(out, d->base);
 		buf_putc(out, '\n');
 	}
 	if (d->has_min || d->has_max) {
-		buf_puts(out, "/* The range reserved for this domain's codes. */\n");
+		buf_puts(out,
+			 "/* The range reserved for this domain's codes. */\n");
 		if (d->has_min) {
 			buf_printf(out, "#define %s_ERROR_RANGE_MIN ", up);
 			c_int_expr(out, d->min);
@@ -91,9 +98,10 @@ static void range_macros(const struct domain *d, const char *up, struct buf *out
 			buf_putc(out, '\n');
 		}
 	}
-	buf_printf(out, "/* The lowest and highest code, and the number of "
-			"codes (obsolete ones\n * included). */\n"
-			"#define %s_ERROR_MIN ",
+	buf_printf(out,
+		   "/* The lowest and highest code, and the number of "
+		   "codes (obsolete ones\n * included). */\n"
+		   "#define %s_ERROR_MIN ",
 		   up);
 	c_int_expr(out, lo);
 	buf_printf(out, "\n#define %s_ERROR_MAX ", up);
@@ -120,7 +128,9 @@ void emit_header(const struct domain *d, struct buf *out)
 	range_macros(d, up, out);
 	buf_putc(out, '\n');
 	prototypes(d, out);
-	buf_printf(out, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_ERRORS_H */\n",
-		   up);
+	buf_printf(
+		out,
+		"\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_ERRORS_H */\n",
+		up);
 	free(up);
 }

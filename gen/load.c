@@ -29,7 +29,7 @@
 
 #include "schema_data.h"
 
-#define ERRGEN_NS "urn:errgen:1"
+#define ERRGEN_NS	"urn:errgen:1"
 #define MAX_INPUT_BYTES ((size_t)256 << 20)
 
 struct loader {
@@ -48,7 +48,8 @@ struct load_state {
 	struct pos *pos;
 	size_t npos, cappos;
 	bool failed;
-	bool parse_fatal; /* a fatal parser error was reported: the rest is noise */
+	bool parse_fatal; /* a fatal parser error was reported: the rest is
+			     noise */
 	xmlParserCtxtPtr ctxt;
 	startElementNsSAX2Func sax2_start;
 };
@@ -75,7 +76,7 @@ static void *pos_record(struct load_state *st, int line, int col)
 static struct loc loc_of_private(const struct load_state *st, void *priv,
 				 long fallback_line)
 {
-	struct loc loc = { st->path, (int)fallback_line, 0 };
+	struct loc loc = {st->path, (int)fallback_line, 0};
 	uintptr_t i = (uintptr_t)priv;
 	if (i > 0 && i <= st->npos) {
 		loc.line = st->pos[i - 1].line;
@@ -87,7 +88,7 @@ static struct loc loc_of_private(const struct load_state *st, void *priv,
 static struct loc node_loc(const struct load_state *st, xmlNodePtr node)
 {
 	if (!node)
-		return (struct loc){ st->path, 0, 0 };
+		return (struct loc){st->path, 0, 0};
 	return loc_of_private(st, node->_private, xmlGetLineNo(node));
 }
 
@@ -96,7 +97,8 @@ static struct loc attr_loc(const struct load_state *st, xmlNodePtr node,
 {
 	for (xmlAttrPtr a = node->properties; a; a = a->next) {
 		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-			return loc_of_private(st, a->_private, xmlGetLineNo(node));
+			return loc_of_private(st, a->_private,
+					      xmlGetLineNo(node));
 	}
 	return node_loc(st, node);
 }
@@ -106,7 +108,7 @@ static struct loc attr_loc(const struct load_state *st, xmlNodePtr node,
 static struct pos pos_before(const xmlChar *base, const xmlChar *p,
 			     const xmlChar *cur, int cur_line)
 {
-	struct pos r = { cur_line, 0 };
+	struct pos r = {cur_line, 0};
 	for (const xmlChar *q = p; q < cur; q++)
 		if (*q == '\n')
 			r.line--;
@@ -132,8 +134,9 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 	if (!node || !in || !in->base || !in->cur)
 		return;
 
-	/* The parser stands at the end of the start tag; attribute values cannot
-	 * hold a raw '<', so the nearest one before is the tag's start. */
+	/* The parser stands at the end of the start tag; attribute values
+	 * cannot hold a raw '<', so the nearest one before is the tag's start.
+	 */
 	const xmlChar *lt = in->cur;
 	while (lt > in->base && *lt != '<')
 		lt--;
@@ -148,7 +151,8 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 	for (int i = 0; i < nb_attributes && a; i++, a = a->next) {
 		const xmlChar *value = attributes[5 * i + 3];
 		if (value >= lt && value < in->cur) {
-			struct pos ap = pos_before(in->base, value, in->cur, in->line);
+			struct pos ap =
+				pos_before(in->base, value, in->cur, in->line);
 			a->_private = pos_record(st, ap.line, ap.col);
 		} else {
 			a->_private = node->_private;
@@ -167,8 +171,8 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
 	(void)system_id;
 	xmlParserCtxtPtr ctxt = ctx;
 	struct load_state *st = ctxt->_private;
-	struct loc loc = { st->path, xmlSAX2GetLineNumber(ctx),
-			   xmlSAX2GetColumnNumber(ctx) };
+	struct loc loc = {st->path, xmlSAX2GetLineNumber(ctx),
+			  xmlSAX2GetColumnNumber(ctx)};
 	xmlParserInputPtr in = ctxt->input;
 	if (in && in->base && in->cur) {
 		const xmlChar *lt = in->cur;
@@ -245,13 +249,15 @@ static bool reword(const xmlError *err, char *out, size_t outlen)
 			 err->str2, err->str1, err->int1);
 		return true;
 	case XML_ERR_ATTRIBUTE_NOT_STARTED:
-		snprintf(out, outlen, "an attribute value must be quoted "
-				      "(\"...\" or '...')");
+		snprintf(out, outlen,
+			 "an attribute value must be quoted "
+			 "(\"...\" or '...')");
 		return true;
 	case XML_ERR_TAG_NOT_FINISHED:
 		if (!err->str1)
 			return false;
-		snprintf(out, outlen, "the file ends inside <%s>, opened on line %d",
+		snprintf(out, outlen,
+			 "the file ends inside <%s>, opened on line %d",
 			 err->str1, err->int1);
 		return true;
 	case XML_SCHEMAV_CVC_ELT_1: {
@@ -263,24 +269,29 @@ static bool reword(const xmlError *err, char *out, size_t outlen)
 			 "the root element must be <errors xmlns=\"" ERRGEN_NS
 			 "\">; this is <%s> %s%s%s",
 			 (const char *)n->name, n->ns ? "in namespace '" : "",
-			 n->ns ? (const char *)n->ns->href : "without a namespace",
+			 n->ns ? (const char *)n->ns->href
+			       : "without a namespace",
 			 n->ns ? "'" : "");
 		return true;
 	}
 	case XML_SCHEMAV_CVC_PATTERN_VALID:
-		if (!quoted_after(err->message, "attribute '", attr, sizeof(attr)) ||
-		    !quoted_after(err->message, "The value '", value, sizeof(value)))
+		if (!quoted_after(err->message, "attribute '", attr,
+				  sizeof(attr)) ||
+		    !quoted_after(err->message, "The value '", value,
+				  sizeof(value)))
 			return false;
 		if (strstr(err->message, "[1-9][0-9]{0,18}"))
 			snprintf(out, outlen,
-				 "%s '%s' is not a plain decimal integer (no '+', "
+				 "%s '%s' is not a plain decimal integer (no "
+				 "'+', "
 				 "leading zeros, spaces or hex)",
 				 attr, value);
 		else if (strstr(err->message, "[A-Za-z_][A-Za-z0-9_]*"))
-			snprintf(out, outlen,
-				 "%s '%s' is not a C identifier (ASCII letters, "
-				 "digits and '_', not starting with a digit)",
-				 attr, value);
+			snprintf(
+				out, outlen,
+				"%s '%s' is not a C identifier (ASCII letters, "
+				"digits and '_', not starting with a digit)",
+				attr, value);
 		else
 			return false;
 		return true;
@@ -299,12 +310,13 @@ static void on_xml_error(void *data, xmlErrorPtr err)
 		return;
 	if (err->domain == XML_FROM_PARSER && err->level == XML_ERR_FATAL)
 		st->parse_fatal = true;
-	struct loc loc = { st->path, err->line, 0 };
+	struct loc loc = {st->path, err->line, 0};
 	if (err->node) {
 		xmlNodePtr n = err->node;
 		const char *attr = strstr(err->message, ", attribute '");
 		if (n->type == XML_ELEMENT_NODE && attr) {
-			/* the schema validator names the attribute only in text */
+			/* the schema validator names the attribute only in text
+			 */
 			char name[128];
 			attr += strlen(", attribute '");
 			size_t len = strcspn(attr, "'");
@@ -355,9 +367,10 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id,
 	if (ctxt) {
 		struct load_state *st = ctxt->_private;
 		if (st && st->d) {
-			struct loc loc = { st->path, xmlSAX2GetLineNumber(ctxt),
-					   xmlSAX2GetColumnNumber(ctxt) };
-			diag_error(&loc, "refusing to load external resource '%s'",
+			struct loc loc = {st->path, xmlSAX2GetLineNumber(ctxt),
+					  xmlSAX2GetColumnNumber(ctxt)};
+			diag_error(&loc,
+				   "refusing to load external resource '%s'",
 				   url ? url : "");
 			st->failed = true;
 		}
@@ -378,7 +391,8 @@ struct loader *loader_new(void)
 	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(
 		errgen_schema_xsd, (int)errgen_schema_xsd_len);
 	if (pctxt) {
-		xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error, NULL);
+		xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error,
+						   NULL);
 		l->schema = xmlSchemaParse(pctxt);
 		xmlSchemaFreeParserCtxt(pctxt);
 	}
@@ -466,8 +480,9 @@ static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
 	}
 	long long val = neg ? -mag : mag;
 	if (!ok || val < INT32_MIN || val > INT32_MAX) {
-		diag_error(where, "%s '%s' is outside the 32-bit signed range "
-				  "[-2147483648, 2147483647]",
+		diag_error(where,
+			   "%s '%s' is outside the 32-bit signed range "
+			   "[-2147483648, 2147483647]",
 			   attr, s);
 		st->failed = true;
 		xmlFree(v);
@@ -502,7 +517,8 @@ static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
 						  : MAP_BOTH;
 	free(dir);
 	char *pref = prop(st, n, "preferred");
-	m->preferred = pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
+	m->preferred =
+		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
 	free(pref);
 }
 
@@ -524,10 +540,10 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 	if (!parse_int32(st, n, "value", &e->value, &e->value_loc))
 		e->value = 0;
 	char *status = prop(st, n, "status");
-	e->status = !status				 ? STATUS_ACTIVE
+	e->status = !status				? STATUS_ACTIVE
 		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
-		    : strcmp(status, "obsolete") == 0	 ? STATUS_OBSOLETE
-							 : STATUS_ACTIVE;
+		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
+							: STATUS_ACTIVE;
 	free(status);
 
 	size_t nmsg = count_children(n, "message");
@@ -547,8 +563,9 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 						     XML_XML_NAMESPACE);
 			struct loc loc = node_loc(st, k);
 			if (!lang && e->message) {
-				diag_error(&loc, "%s has a second English message "
-						 "(a message without xml:lang)",
+				diag_error(&loc,
+					   "%s has a second English message "
+					   "(a message without xml:lang)",
 					   e->name);
 				diag_note(&e->message_loc, "the first is here");
 				st->failed = true;
@@ -559,7 +576,8 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 				struct translation *t =
 					&e->translations[e->ntranslations++];
 				t->lang = dup_str(st, lang);
-				/* xs:language collapses white space; so do we */
+				/* xs:language collapses white space; so do we
+				 */
 				trim(t->lang);
 				t->text = content(st, k);
 				t->loc = loc;
@@ -722,14 +740,14 @@ static xmlDocPtr parse(struct load_state *st, const char *data, size_t len)
 	/* Deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD,
 	 * XML_PARSE_DTDATTR, XML_PARSE_HUGE, XML_PARSE_XINCLUDE. */
 	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, st->path, NULL,
-					  opts);
+	xmlDocPtr doc =
+		xmlCtxtReadMemory(ctxt, data, (int)len, st->path, NULL, opts);
 	if (doc && (!ctxt->wellFormed || st->failed)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
 	if (!doc && !st->failed) {
-		struct loc loc = { st->path, 1, 1 };
+		struct loc loc = {st->path, 1, 1};
 		diag_error(&loc, "not a well-formed XML document");
 	}
 	st->failed |= (doc == NULL);
@@ -747,8 +765,9 @@ static bool validate(struct loader *l, struct load_state *st, xmlDocPtr doc)
 	int rc = xmlSchemaValidateDoc(v, doc);
 	xmlSchemaFreeValidCtxt(v);
 	if (rc != 0 && !st->failed) {
-		struct loc loc = { st->path, 1, 1 };
-		diag_error(&loc, "document does not conform to the errgen schema");
+		struct loc loc = {st->path, 1, 1};
+		diag_error(&loc,
+			   "document does not conform to the errgen schema");
 	}
 	return rc == 0;
 }
@@ -757,7 +776,7 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 			size_t len, struct domain *d)
 {
 	memset(d, 0, sizeof(*d));
-	struct load_state st = { .path = path, .d = d };
+	struct load_state st = {.path = path, .d = d};
 	d->path = strdup(path);
 	d->basename = strdup(base_name(path));
 	if (!d->path || !d->basename) {
@@ -766,14 +785,15 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	}
 	st.path = d->path;
 	if (len > INT32_MAX || len > MAX_INPUT_BYTES) {
-		struct loc loc = { d->path, 0, 0 };
+		struct loc loc = {d->path, 0, 0};
 		diag_error(&loc, "file is too large (over %zu MiB)",
 			   MAX_INPUT_BYTES >> 20);
 		return false;
 	}
 	if (len == 0) {
-		struct loc loc = { d->path, 1, 1 };
-		diag_error(&loc, "file is empty; expected an <errors> document");
+		struct loc loc = {d->path, 1, 1};
+		diag_error(&loc,
+			   "file is empty; expected an <errors> document");
 		return false;
 	}
 
@@ -794,7 +814,7 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 
 static char *read_all(const char *path, size_t *len)
 {
-	struct loc loc = { path, 0, 0 };
+	struct loc loc = {path, 0, 0};
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		diag_error(&loc, "cannot open: %s", strerror(errno));
@@ -817,8 +837,9 @@ static char *read_all(const char *path, size_t *len)
 	char *data = malloc(cap);
 	while (data) {
 		if (n == cap - 1) { /* the file grew while we read it */
-			char *more = cap > MAX_INPUT_BYTES ? NULL
-							   : realloc(data, cap * 2);
+			char *more = cap > MAX_INPUT_BYTES
+					     ? NULL
+					     : realloc(data, cap * 2);
 			if (!more) {
 				free(data);
 				data = NULL;
@@ -842,7 +863,8 @@ static char *read_all(const char *path, size_t *len)
 	}
 	close(fd);
 	if (!data) {
-		diag_error(&loc, "cannot read: file too large or out of memory");
+		diag_error(&loc,
+			   "cannot read: file too large or out of memory");
 		return NULL;
 	}
 	data[n] = '\0';

@@ -1,4 +1,5 @@
-/* Loading an XML description into the model: the only part that knows libxml2. */
+/* Loading an XML description into the model: the only part that knows libxml2.
+ */
 #ifndef ERRGEN_LOAD_H
 #define ERRGEN_LOAD_H
 

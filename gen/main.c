@@ -31,19 +31,25 @@ static void usage(FILE *f)
 	fputs("usage: errgen [generate] [options] FILE.xml...\n"
 	      "       errgen check [options] FILE.xml...\n"
 	      "\n"
-	      "Compiles error-table descriptions (XML, schema urn:errgen:1) into\n"
+	      "Compiles error-table descriptions (XML, schema urn:errgen:1) "
+	      "into\n"
 	      "C headers, catalogs and other artifacts.\n"
 	      "\n"
 	      "commands:\n"
 	      "  generate        write the outputs (the default)\n"
-	      "  check           write nothing; report every output file that is\n"
-	      "                  missing or differs from what would be generated\n"
+	      "  check           write nothing; report every output file that "
+	      "is\n"
+	      "                  missing or differs from what would be "
+	      "generated\n"
 	      "\n"
 	      "options:\n"
-	      "  -o, --output DIR    where outputs go (default: .); each domain gets\n"
+	      "  -o, --output DIR    where outputs go (default: .); each "
+	      "domain gets\n"
 	      "                      DIR/DOMAIN/ unless --flat\n"
-	      "      --flat          write into DIR itself (for meson custom_target)\n"
-	      "      --emit KIND,... only these kinds of output (default: all)\n"
+	      "      --flat          write into DIR itself (for meson "
+	      "custom_target)\n"
+	      "      --emit KIND,... only these kinds of output (default: "
+	      "all)\n"
 	      "  -h, --help          this text\n"
 	      "  -V, --version       the version\n"
 	      "\n"
@@ -71,8 +77,8 @@ static bool parse_kinds(struct options *o, const char *list)
 	     k; k = strtok_r(NULL, ",", &save)) {
 		const struct emitter *em = emitter_find(k);
 		if (!em) {
-			diag_plain(DIAG_ERROR, "unknown output kind '%s' (see --help)",
-				   k);
+			diag_plain(DIAG_ERROR,
+				   "unknown output kind '%s' (see --help)", k);
 			ok = false;
 			continue;
 		}
@@ -88,12 +94,12 @@ static bool parse_kinds(struct options *o, const char *list)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "emit", required_argument, NULL, 'e' },
-		{ "flat", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
+		{"output", required_argument, NULL, 'o'},
+		{"emit", required_argument, NULL, 'e'},
+		{"flat", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof(*o));
 	o->outdir = ".";
@@ -160,8 +166,8 @@ static char *join_path(const char *dir, const char *sub, const char *file)
 	return p;
 }
 
-static bool render(const struct options *o, const struct domain *doms,
-		   size_t n, struct output_set *set)
+static bool render(const struct options *o, const struct domain *doms, size_t n,
+		   struct output_set *set)
 {
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; emitters[k]; k++) {
@@ -171,12 +177,14 @@ static bool render(const struct options *o, const struct domain *doms,
 			buf_init(&b);
 			emitters[k]->emit(&doms[i], &b);
 			char *file = emit_file_name(emitters[k], &doms[i]);
-			char *path = file ? join_path(o->outdir,
-						      o->flat ? NULL : doms[i].name,
-						      file)
-					  : NULL;
+			char *path =
+				file ? join_path(o->outdir,
+						 o->flat ? NULL : doms[i].name,
+						 file)
+				     : NULL;
 			free(file);
-			if (b.failed || !path || !output_set_add(set, path, &b)) {
+			if (b.failed || !path ||
+			    !output_set_add(set, path, &b)) {
 				diag_plain(DIAG_ERROR, "out of memory");
 				buf_free(&b);
 				free(path);
@@ -216,13 +224,14 @@ static int run(const struct options *o, struct domain *doms)
 	if (render(o, doms, n, &set)) {
 		if (o->check) {
 			enum output_result r = output_check(&set);
-			rc = r == OUTPUT_OK	  ? EXIT_OK
+			rc = r == OUTPUT_OK	   ? EXIT_OK
 			     : r == OUTPUT_DIFFERS ? EXIT_DRIFT
 						   : EXIT_IO;
 		} else {
 			size_t written;
-			rc = output_commit(&set, &written) == OUTPUT_OK ? EXIT_OK
-									: EXIT_IO;
+			rc = output_commit(&set, &written) == OUTPUT_OK
+				     ? EXIT_OK
+				     : EXIT_IO;
 		}
 	}
 	output_set_free(&set);

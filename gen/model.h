@@ -70,10 +70,10 @@ struct group {
 };
 
 struct domain {
-	char *path;     /* the input as named on the command line */
+	char *path;	/* the input as named on the command line */
 	char *basename; /* the input's file name, for banners */
-	char *name;     /* C API prefix, e.g. nss_ssl */
-	char *prefix;   /* symbol prefix, or NULL */
+	char *name;	/* C API prefix, e.g. nss_ssl */
+	char *prefix;	/* symbol prefix, or NULL */
 	bool has_base, has_min, has_max;
 	int32_t base, min, max;
 	struct loc base_loc, min_loc, max_loc;

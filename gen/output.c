@@ -100,8 +100,9 @@ static bool make_parents(const char *path, char ***made, size_t *nmade)
 			}
 			(*made)[(*nmade)++] = copy;
 		} else if (errno != EEXIST) {
-			diag_plain(DIAG_ERROR, "cannot create directory '%s': %s",
-				   dir, strerror(errno));
+			diag_plain(DIAG_ERROR,
+				   "cannot create directory '%s': %s", dir,
+				   strerror(errno));
 			free(dir);
 			return false;
 		}
@@ -138,8 +139,8 @@ static char *write_temp(const char *path, const struct buf *b, mode_t mode)
 		 slash ? slash + 1 : path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		diag_plain(DIAG_ERROR, "cannot create a file beside '%s': %s", path,
-			   strerror(errno));
+		diag_plain(DIAG_ERROR, "cannot create a file beside '%s': %s",
+			   path, strerror(errno));
 		free(tmp);
 		return NULL;
 	}
@@ -182,7 +183,8 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 		int same = same_content(f->path, &f->content);
 		if (same < 0) {
 			diag_plain(DIAG_ERROR, "cannot read '%s': %s", f->path,
-				   errno ? strerror(errno) : "not a regular file");
+				   errno ? strerror(errno)
+					 : "not a regular file");
 			ok = false;
 		} else if (same == 0) {
 			ok = make_parents(f->path, &made, &nmade) &&
@@ -208,7 +210,8 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 			unlink(tmps[i]);
 		free(tmps[i]);
 	}
-	/* On failure, remove the directories this run created (deepest first). */
+	/* On failure, remove the directories this run created (deepest first).
+	 */
 	for (size_t i = nmade; i-- > 0;) {
 		if (!ok)
 			rmdir(made[i]);
@@ -233,7 +236,7 @@ enum output_result output_check(const struct output_set *s)
 			return OUTPUT_IO_ERROR;
 		}
 		struct stat sb;
-		struct loc loc = { f->path, 0, 0 };
+		struct loc loc = {f->path, 0, 0};
 		if (stat(f->path, &sb) != 0)
 			diag_error(&loc, "missing; errgen would create it");
 		else

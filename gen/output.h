@@ -28,9 +28,9 @@ void output_set_free(struct output_set *s);
 bool output_set_add(struct output_set *s, char *path, struct buf *content);
 
 enum output_result {
-	OUTPUT_OK,	  /* committed, or (check mode) everything up to date */
-	OUTPUT_DIFFERS,	  /* check mode: at least one file would change */
-	OUTPUT_IO_ERROR,  /* nothing was changed; diagnostics were reported */
+	OUTPUT_OK,	 /* committed, or (check mode) everything up to date */
+	OUTPUT_DIFFERS,	 /* check mode: at least one file would change */
+	OUTPUT_IO_ERROR, /* nothing was changed; diagnostics were reported */
 };
 
 /* Writes every file; *written counts those that changed. */
