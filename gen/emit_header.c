@@ -1,6 +1,8 @@
 /* The C header: the codes as an enum, range macros, the lookup prototypes. */
 #include "emit.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static void enumerator(struct buf *out, const char *name, int32_t value,
@@ -38,32 +40,47 @@ static void enum_body(const struct domain *d, struct buf *out)
 	}
 }
 
+/* One documented prototype: the comment wrapped, then the declaration. */
+static void prototype(struct buf *out, const char *decl, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void prototype(struct buf *out, const char *decl, const char *fmt, ...)
+{
+	struct buf text;
+	buf_init(&text);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	c_comment_block(out, "", text.data ? text.data : "");
+	out->failed |= text.failed;
+	buf_free(&text);
+	buf_printf(out, "%s\n", decl);
+}
+
 static void prototypes(const struct domain *d, struct buf *out)
 {
 	const char *n = d->name;
-	buf_printf(out,
-		   "/* The symbol of code (\"%s\" for %s), or NULL when the "
-		   "domain\n"
-		   " * has no such code. Obsolete codes keep their symbol. */\n"
-		   "const char *%s_error_name(int code);\n\n",
-		   d->errors[0].name, d->errors[0].name, n);
-	buf_printf(
-		out,
-		"/* The English message of code; never NULL. A code the domain "
-		"does not\n * know, or an obsolete code without a message, "
-		"gives \"");
-	c_comment_text(out, d->unknown_message);
-	buf_printf(out,
-		   "\". */\n"
-		   "const char *%s_error_message(int code);\n\n",
-		   n);
-	buf_printf(
-		out,
-		"/* If name is the symbol of a code, stores its value in *code "
-		"and returns 1;\n * otherwise returns 0 and leaves *code "
-		"unchanged. name may be NULL. */\n"
-		"int %s_error_from_name(const char *name, int *code);\n",
-		n);
+	char decl[300];
+	snprintf(decl, sizeof(decl), "const char *%s_error_name(int code);\n", n);
+	prototype(out, decl,
+		  "The symbol of code (\"%s\" for %s), or NULL when the domain "
+		  "has no such code. Obsolete codes keep their symbol; for a "
+		  "code with aliases this is its own name.",
+		  d->errors[0].name, d->errors[0].name);
+	snprintf(decl, sizeof(decl), "const char *%s_error_message(int code);\n",
+		 n);
+	prototype(out, decl,
+		  "The English message of code; never NULL. A code the domain "
+		  "does not know, or an obsolete code without a message, gives "
+		  "\"%s\".",
+		  d->unknown_message);
+	snprintf(decl, sizeof(decl),
+		 "int %s_error_from_name(const char *name, int *code);", n);
+	prototype(out, decl,
+		  "If name is the symbol or an alias of a code, stores its value "
+		  "in *code and returns 1; otherwise returns 0 and leaves *code "
+		  "unchanged. name may be NULL.");
 }
 
 static void range_macros(const struct domain *d, const char *up,

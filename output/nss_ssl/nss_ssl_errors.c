@@ -36,214 +36,412 @@ static const struct nss_ssl_error_pool {
 	char s11[sizeof("Unable to communicate securely with peer: peers's certificate "
 		"was rejected.")];
 	char s12[sizeof("SSL_ERROR_UNUSED_5")];
-	char s13[sizeof("SSL_ERROR_BAD_CLIENT")];
-	char s14[sizeof("The server has encountered bad data from the client.")];
-	char s15[sizeof("SSL_ERROR_BAD_SERVER")];
-	char s16[sizeof("The client has encountered bad data from the server.")];
-	char s17[sizeof("SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE")];
-	char s18[sizeof("Unsupported certificate type.")];
-	char s19[sizeof("SSL_ERROR_UNSUPPORTED_VERSION")];
-	char s20[sizeof("Peer using unsupported version of security protocol.")];
-	char s21[sizeof("SSL_ERROR_UNUSED_10")];
-	char s22[sizeof("SSL_ERROR_WRONG_CERTIFICATE")];
-	char s23[sizeof("Client authentication failed: private key in key database does "
-		"not correspond to public key in certificate database.")];
-	char s24[sizeof("SSL_ERROR_BAD_CERT_DOMAIN")];
-	char s25[sizeof("Unable to communicate securely with peer: requested domain name "
+	char s13[sizeof("Unrecognized SSL error_code.")];
+	char s14[sizeof("SSL_ERROR_BAD_CLIENT")];
+	char s15[sizeof("The server has encountered bad data from the client.")];
+	char s16[sizeof("SSL_ERROR_BAD_SERVER")];
+	char s17[sizeof("The client has encountered bad data from the server.")];
+	char s18[sizeof("SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE")];
+	char s19[sizeof("Unsupported certificate type.")];
+	char s20[sizeof("SSL_ERROR_UNSUPPORTED_VERSION")];
+	char s21[sizeof("Peer using unsupported version of security protocol.")];
+	char s22[sizeof("SSL_ERROR_UNUSED_10")];
+	char s23[sizeof("SSL_ERROR_WRONG_CERTIFICATE")];
+	char s24[sizeof("Client authentication failed: private key in key database does "
+		"not match public key in certificate database.")];
+	char s25[sizeof("SSL_ERROR_BAD_CERT_DOMAIN")];
+	char s26[sizeof("Unable to communicate securely with peer: requested domain name "
 		"does not match the server's certificate.")];
-	char s26[sizeof("SSL_ERROR_POST_WARNING")];
-	char s27[sizeof("SSL_ERROR_SSL2_DISABLED")];
-	char s28[sizeof("Peer only supports SSL version 2, which is locally disabled.")];
-	char s29[sizeof("SSL_ERROR_BAD_MAC_READ")];
-	char s30[sizeof("SSL received a record with an incorrect Message Authentication "
+	char s27[sizeof("SSL_ERROR_POST_WARNING")];
+	char s28[sizeof("Unrecognized SSL error code.")];
+	char s29[sizeof("SSL_ERROR_SSL2_DISABLED")];
+	char s30[sizeof("Peer only supports SSL version 2, which is locally disabled.")];
+	char s31[sizeof("SSL_ERROR_BAD_MAC_READ")];
+	char s32[sizeof("SSL received a record with an incorrect Message Authentication "
 		"Code.")];
-	char s31[sizeof("SSL_ERROR_BAD_MAC_ALERT")];
-	char s32[sizeof("SSL peer reports incorrect Message Authentication Code.")];
-	char s33[sizeof("SSL_ERROR_BAD_CERT_ALERT")];
-	char s34[sizeof("SSL peer cannot verify your certificate.")];
-	char s35[sizeof("SSL_ERROR_REVOKED_CERT_ALERT")];
-	char s36[sizeof("SSL peer rejected your certificate as revoked.")];
-	char s37[sizeof("SSL_ERROR_EXPIRED_CERT_ALERT")];
-	char s38[sizeof("SSL peer rejected your certificate as expired.")];
-	char s39[sizeof("SSL_ERROR_SSL_DISABLED")];
-	char s40[sizeof("Cannot connect: SSL is disabled.")];
-	char s41[sizeof("SSL_ERROR_FORTEZZA_PQG")];
-	char s42[sizeof("Cannot connect: SSL peer is in another FORTEZZA domain.")];
-	char s43[sizeof("SSL_ERROR_UNKNOWN_CIPHER_SUITE")];
-	char s44[sizeof("An unknown SSL cipher suite has been requested.")];
-	char s45[sizeof("SSL_ERROR_NO_CIPHERS_SUPPORTED")];
-	char s46[sizeof("No cipher suites are present and enabled in this program.")];
-	char s47[sizeof("SSL_ERROR_BAD_BLOCK_PADDING")];
-	char s48[sizeof("SSL received a record with bad block padding.")];
-	char s49[sizeof("SSL_ERROR_RX_RECORD_TOO_LONG")];
-	char s50[sizeof("SSL received a record that exceeded the maximum permissible "
+	char s33[sizeof("SSL_ERROR_BAD_MAC_ALERT")];
+	char s34[sizeof("SSL peer reports incorrect Message Authentication Code.")];
+	char s35[sizeof("SSL_ERROR_BAD_CERT_ALERT")];
+	char s36[sizeof("SSL peer cannot verify your certificate.")];
+	char s37[sizeof("SSL_ERROR_REVOKED_CERT_ALERT")];
+	char s38[sizeof("SSL peer rejected your certificate as revoked.")];
+	char s39[sizeof("SSL_ERROR_EXPIRED_CERT_ALERT")];
+	char s40[sizeof("SSL peer rejected your certificate as expired.")];
+	char s41[sizeof("SSL_ERROR_SSL_DISABLED")];
+	char s42[sizeof("Cannot connect: SSL is disabled.")];
+	char s43[sizeof("SSL_ERROR_FORTEZZA_PQG")];
+	char s44[sizeof("Cannot connect: SSL peer is in another FORTEZZA domain.")];
+	char s45[sizeof("SSL_ERROR_UNKNOWN_CIPHER_SUITE")];
+	char s46[sizeof("An unknown SSL cipher suite has been requested.")];
+	char s47[sizeof("SSL_ERROR_NO_CIPHERS_SUPPORTED")];
+	char s48[sizeof("No cipher suites are present and enabled in this program.")];
+	char s49[sizeof("SSL_ERROR_BAD_BLOCK_PADDING")];
+	char s50[sizeof("SSL received a record with bad block padding.")];
+	char s51[sizeof("SSL_ERROR_RX_RECORD_TOO_LONG")];
+	char s52[sizeof("SSL received a record that exceeded the maximum permissible "
 		"length.")];
-	char s51[sizeof("SSL_ERROR_TX_RECORD_TOO_LONG")];
-	char s52[sizeof("SSL attempted to send a record that exceeded the maximum permissible "
+	char s53[sizeof("SSL_ERROR_TX_RECORD_TOO_LONG")];
+	char s54[sizeof("SSL attempted to send a record that exceeded the maximum permissible "
 		"length.")];
-	char s53[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_REQUEST")];
-	char s54[sizeof("SSL received a malformed Hello Request handshake message.")];
-	char s55[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_HELLO")];
-	char s56[sizeof("SSL received a malformed Client Hello handshake message.")];
-	char s57[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_HELLO")];
-	char s58[sizeof("SSL received a malformed Server Hello handshake message.")];
-	char s59[sizeof("SSL_ERROR_RX_MALFORMED_CERTIFICATE")];
-	char s60[sizeof("SSL received a malformed Certificate handshake message.")];
-	char s61[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH")];
-	char s62[sizeof("SSL received a malformed Server Key Exchange handshake message.")];
-	char s63[sizeof("SSL_ERROR_RX_MALFORMED_CERT_REQUEST")];
-	char s64[sizeof("SSL received a malformed Certificate Request handshake message.")];
-	char s65[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_DONE")];
-	char s66[sizeof("SSL received a malformed Server Hello Done handshake message.")];
-	char s67[sizeof("SSL_ERROR_RX_MALFORMED_CERT_VERIFY")];
-	char s68[sizeof("SSL received a malformed Certificate Verify handshake message.")];
-	char s69[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH")];
-	char s70[sizeof("SSL received a malformed Client Key Exchange handshake message.")];
-	char s71[sizeof("SSL_ERROR_RX_MALFORMED_FINISHED")];
-	char s72[sizeof("SSL received a malformed Finished handshake message.")];
-	char s73[sizeof("SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER")];
-	char s74[sizeof("SSL received a malformed Change Cipher Spec record.")];
-	char s75[sizeof("SSL_ERROR_RX_MALFORMED_ALERT")];
-	char s76[sizeof("SSL received a malformed Alert record.")];
-	char s77[sizeof("SSL_ERROR_RX_MALFORMED_HANDSHAKE")];
-	char s78[sizeof("SSL received a malformed Handshake record.")];
-	char s79[sizeof("SSL_ERROR_RX_MALFORMED_APPLICATION_DATA")];
-	char s80[sizeof("SSL received a malformed Application Data record.")];
-	char s81[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST")];
-	char s82[sizeof("SSL received an unexpected Hello Request handshake message.")];
-	char s83[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO")];
-	char s84[sizeof("SSL received an unexpected Client Hello handshake message.")];
-	char s85[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO")];
-	char s86[sizeof("SSL received an unexpected Server Hello handshake message.")];
-	char s87[sizeof("SSL_ERROR_RX_UNEXPECTED_CERTIFICATE")];
-	char s88[sizeof("SSL received an unexpected Certificate handshake message.")];
-	char s89[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH")];
-	char s90[sizeof("SSL received an unexpected Server Key Exchange handshake message.")];
-	char s91[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST")];
-	char s92[sizeof("SSL received an unexpected Certificate Request handshake message.")];
-	char s93[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_DONE")];
-	char s94[sizeof("SSL received an unexpected Server Hello Done handshake message.")];
-	char s95[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY")];
-	char s96[sizeof("SSL received an unexpected Certificate Verify handshake message.")];
-	char s97[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH")];
-	char s98[sizeof("SSL received an unexpected Client Key Exchange handshake message.")];
-	char s99[sizeof("SSL_ERROR_RX_UNEXPECTED_FINISHED")];
-	char s100[sizeof("SSL received an unexpected Finished handshake message.")];
-	char s101[sizeof("SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER")];
-	char s102[sizeof("SSL received an unexpected Change Cipher Spec record.")];
-	char s103[sizeof("SSL_ERROR_RX_UNEXPECTED_ALERT")];
-	char s104[sizeof("SSL received an unexpected Alert record.")];
-	char s105[sizeof("SSL_ERROR_RX_UNEXPECTED_HANDSHAKE")];
-	char s106[sizeof("SSL received an unexpected Handshake record.")];
-	char s107[sizeof("SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA")];
-	char s108[sizeof("SSL received an unexpected Application Data record.")];
-	char s109[sizeof("SSL_ERROR_RX_UNKNOWN_RECORD_TYPE")];
-	char s110[sizeof("SSL received a record with an unknown content type.")];
-	char s111[sizeof("SSL_ERROR_RX_UNKNOWN_HANDSHAKE")];
-	char s112[sizeof("SSL received a handshake message with an unknown message type.")];
-	char s113[sizeof("SSL_ERROR_RX_UNKNOWN_ALERT")];
-	char s114[sizeof("SSL received an alert record with an unknown alert description.")];
-	char s115[sizeof("SSL_ERROR_CLOSE_NOTIFY_ALERT")];
-	char s116[sizeof("SSL peer has closed this connection.")];
-	char s117[sizeof("SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT")];
-	char s118[sizeof("SSL peer was not expecting a handshake message it received.")];
-	char s119[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE_ALERT")];
-	char s120[sizeof("SSL peer was unable to successfully decompress an SSL record "
+	char s55[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_REQUEST")];
+	char s56[sizeof("SSL received a malformed Hello Request handshake message.")];
+	char s57[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_HELLO")];
+	char s58[sizeof("SSL received a malformed Client Hello handshake message.")];
+	char s59[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_HELLO")];
+	char s60[sizeof("SSL received a malformed Server Hello handshake message.")];
+	char s61[sizeof("SSL_ERROR_RX_MALFORMED_CERTIFICATE")];
+	char s62[sizeof("SSL received a malformed Certificate handshake message.")];
+	char s63[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH")];
+	char s64[sizeof("SSL received a malformed Server Key Exchange handshake message.")];
+	char s65[sizeof("SSL_ERROR_RX_MALFORMED_CERT_REQUEST")];
+	char s66[sizeof("SSL received a malformed Certificate Request handshake message.")];
+	char s67[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_DONE")];
+	char s68[sizeof("SSL received a malformed Server Hello Done handshake message.")];
+	char s69[sizeof("SSL_ERROR_RX_MALFORMED_CERT_VERIFY")];
+	char s70[sizeof("SSL received a malformed Certificate Verify handshake message.")];
+	char s71[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH")];
+	char s72[sizeof("SSL received a malformed Client Key Exchange handshake message.")];
+	char s73[sizeof("SSL_ERROR_RX_MALFORMED_FINISHED")];
+	char s74[sizeof("SSL received a malformed Finished handshake message.")];
+	char s75[sizeof("SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER")];
+	char s76[sizeof("SSL received a malformed Change Cipher Spec record.")];
+	char s77[sizeof("SSL_ERROR_RX_MALFORMED_ALERT")];
+	char s78[sizeof("SSL received a malformed Alert record.")];
+	char s79[sizeof("SSL_ERROR_RX_MALFORMED_HANDSHAKE")];
+	char s80[sizeof("SSL received a malformed Handshake record.")];
+	char s81[sizeof("SSL_ERROR_RX_MALFORMED_APPLICATION_DATA")];
+	char s82[sizeof("SSL received a malformed Application Data record.")];
+	char s83[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST")];
+	char s84[sizeof("SSL received an unexpected Hello Request handshake message.")];
+	char s85[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO")];
+	char s86[sizeof("SSL received an unexpected Client Hello handshake message.")];
+	char s87[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO")];
+	char s88[sizeof("SSL received an unexpected Server Hello handshake message.")];
+	char s89[sizeof("SSL_ERROR_RX_UNEXPECTED_CERTIFICATE")];
+	char s90[sizeof("SSL received an unexpected Certificate handshake message.")];
+	char s91[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH")];
+	char s92[sizeof("SSL received an unexpected Server Key Exchange handshake message.")];
+	char s93[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST")];
+	char s94[sizeof("SSL received an unexpected Certificate Request handshake message.")];
+	char s95[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_DONE")];
+	char s96[sizeof("SSL received an unexpected Server Hello Done handshake message.")];
+	char s97[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY")];
+	char s98[sizeof("SSL received an unexpected Certificate Verify handshake message.")];
+	char s99[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH")];
+	char s100[sizeof("SSL received an unexpected Client Key Exchange handshake message.")];
+	char s101[sizeof("SSL_ERROR_RX_UNEXPECTED_FINISHED")];
+	char s102[sizeof("SSL received an unexpected Finished handshake message.")];
+	char s103[sizeof("SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER")];
+	char s104[sizeof("SSL received an unexpected Change Cipher Spec record.")];
+	char s105[sizeof("SSL_ERROR_RX_UNEXPECTED_ALERT")];
+	char s106[sizeof("SSL received an unexpected Alert record.")];
+	char s107[sizeof("SSL_ERROR_RX_UNEXPECTED_HANDSHAKE")];
+	char s108[sizeof("SSL received an unexpected Handshake record.")];
+	char s109[sizeof("SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA")];
+	char s110[sizeof("SSL received an unexpected Application Data record.")];
+	char s111[sizeof("SSL_ERROR_RX_UNKNOWN_RECORD_TYPE")];
+	char s112[sizeof("SSL received a record with an unknown content type.")];
+	char s113[sizeof("SSL_ERROR_RX_UNKNOWN_HANDSHAKE")];
+	char s114[sizeof("SSL received a handshake message with an unknown message type.")];
+	char s115[sizeof("SSL_ERROR_RX_UNKNOWN_ALERT")];
+	char s116[sizeof("SSL received an alert record with an unknown alert description.")];
+	char s117[sizeof("SSL_ERROR_CLOSE_NOTIFY_ALERT")];
+	char s118[sizeof("SSL peer has closed this connection.")];
+	char s119[sizeof("SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT")];
+	char s120[sizeof("SSL peer was not expecting a handshake message it received.")];
+	char s121[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE_ALERT")];
+	char s122[sizeof("SSL peer was unable to successfully decompress an SSL record "
 		"it received.")];
-	char s121[sizeof("SSL_ERROR_HANDSHAKE_FAILURE_ALERT")];
-	char s122[sizeof("SSL peer was unable to negotiate an acceptable set of security "
+	char s123[sizeof("SSL_ERROR_HANDSHAKE_FAILURE_ALERT")];
+	char s124[sizeof("SSL peer was unable to negotiate an acceptable set of security "
 		"parameters.")];
-	char s123[sizeof("SSL_ERROR_ILLEGAL_PARAMETER_ALERT")];
-	char s124[sizeof("SSL peer rejected a handshake message for unacceptable content.")];
-	char s125[sizeof("SSL_ERROR_UNSUPPORTED_CERT_ALERT")];
-	char s126[sizeof("SSL peer does not support certificates of the type it received.")];
-	char s127[sizeof("SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT")];
-	char s128[sizeof("SSL peer had some unspecified issue with the certificate it "
+	char s125[sizeof("SSL_ERROR_ILLEGAL_PARAMETER_ALERT")];
+	char s126[sizeof("SSL peer rejected a handshake message for unacceptable content.")];
+	char s127[sizeof("SSL_ERROR_UNSUPPORTED_CERT_ALERT")];
+	char s128[sizeof("SSL peer does not support certificates of the type it received.")];
+	char s129[sizeof("SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT")];
+	char s130[sizeof("SSL peer had some unspecified issue with the certificate it "
 		"received.")];
-	char s129[sizeof("SSL_ERROR_GENERATE_RANDOM_FAILURE")];
-	char s130[sizeof("SSL experienced a failure of its random number generator.")];
-	char s131[sizeof("SSL_ERROR_SIGN_HASHES_FAILURE")];
-	char s132[sizeof("Unable to digitally sign data required to verify your certificate.")];
-	char s133[sizeof("SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE")];
-	char s134[sizeof("SSL was unable to extract the public key from the peer's certificate.")];
-	char s135[sizeof("SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE")];
-	char s136[sizeof("Unspecified failure while processing SSL Server Key Exchange "
+	char s131[sizeof("SSL_ERROR_GENERATE_RANDOM_FAILURE")];
+	char s132[sizeof("SSL experienced a failure of its random number generator.")];
+	char s133[sizeof("SSL_ERROR_SIGN_HASHES_FAILURE")];
+	char s134[sizeof("Unable to digitally sign data required to verify your certificate.")];
+	char s135[sizeof("SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE")];
+	char s136[sizeof("SSL was unable to extract the public key from the peer's certificate.")];
+	char s137[sizeof("SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE")];
+	char s138[sizeof("Unspecified failure while processing SSL Server Key Exchange "
 		"handshake.")];
-	char s137[sizeof("SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE")];
-	char s138[sizeof("Unspecified failure while processing SSL Client Key Exchange "
+	char s139[sizeof("SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE")];
+	char s140[sizeof("Unspecified failure while processing SSL Client Key Exchange "
 		"handshake.")];
-	char s139[sizeof("SSL_ERROR_ENCRYPTION_FAILURE")];
-	char s140[sizeof("Bulk data encryption algorithm failed in selected cipher suite.")];
-	char s141[sizeof("SSL_ERROR_DECRYPTION_FAILURE")];
-	char s142[sizeof("Bulk data decryption algorithm failed in selected cipher suite.")];
-	char s143[sizeof("SSL_ERROR_SOCKET_WRITE_FAILURE")];
-	char s144[sizeof("Attempt to write encrypted data to underlying socket failed.")];
-	char s145[sizeof("SSL_ERROR_MD5_DIGEST_FAILURE")];
-	char s146[sizeof("MD5 digest function failed.")];
-	char s147[sizeof("SSL_ERROR_SHA_DIGEST_FAILURE")];
-	char s148[sizeof("SHA-1 digest function failed.")];
-	char s149[sizeof("SSL_ERROR_MAC_COMPUTATION_FAILURE")];
-	char s150[sizeof("Message Authentication Code computation failed.")];
-	char s151[sizeof("SSL_ERROR_SYM_KEY_CONTEXT_FAILURE")];
-	char s152[sizeof("Failure to create Symmetric Key context.")];
-	char s153[sizeof("SSL_ERROR_SYM_KEY_UNWRAP_FAILURE")];
-	char s154[sizeof("Failure to unwrap the Symmetric key in Client Key Exchange message.")];
-	char s155[sizeof("SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED")];
-	char s156[sizeof("SSL Server attempted to use domestic-grade public key with export "
+	char s141[sizeof("SSL_ERROR_ENCRYPTION_FAILURE")];
+	char s142[sizeof("Bulk data encryption algorithm failed in selected cipher suite.")];
+	char s143[sizeof("SSL_ERROR_DECRYPTION_FAILURE")];
+	char s144[sizeof("Bulk data decryption algorithm failed in selected cipher suite.")];
+	char s145[sizeof("SSL_ERROR_SOCKET_WRITE_FAILURE")];
+	char s146[sizeof("Attempt to write encrypted data to underlying socket failed.")];
+	char s147[sizeof("SSL_ERROR_MD5_DIGEST_FAILURE")];
+	char s148[sizeof("MD5 digest function failed.")];
+	char s149[sizeof("SSL_ERROR_SHA_DIGEST_FAILURE")];
+	char s150[sizeof("SHA-1 digest function failed.")];
+	char s151[sizeof("SSL_ERROR_MAC_COMPUTATION_FAILURE")];
+	char s152[sizeof("MAC computation failed.")];
+	char s153[sizeof("SSL_ERROR_SYM_KEY_CONTEXT_FAILURE")];
+	char s154[sizeof("Failure to create Symmetric Key context.")];
+	char s155[sizeof("SSL_ERROR_SYM_KEY_UNWRAP_FAILURE")];
+	char s156[sizeof("Failure to unwrap the Symmetric key in Client Key Exchange message.")];
+	char s157[sizeof("SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED")];
+	char s158[sizeof("SSL Server attempted to use domestic-grade public key with export "
 		"cipher suite.")];
-	char s157[sizeof("SSL_ERROR_IV_PARAM_FAILURE")];
-	char s158[sizeof("PKCS11 code failed to translate an IV into a param.")];
-	char s159[sizeof("SSL_ERROR_INIT_CIPHER_SUITE_FAILURE")];
-	char s160[sizeof("Failed to initialize the selected cipher suite.")];
-	char s161[sizeof("SSL_ERROR_SESSION_KEY_GEN_FAILURE")];
-	char s162[sizeof("Failed to generate session keys for SSL session.")];
-	char s163[sizeof("SSL_ERROR_NO_SERVER_KEY_FOR_ALG")];
-	char s164[sizeof("Server has no key for the attempted key exchange algorithm.")];
-	char s165[sizeof("SSL_ERROR_TOKEN_INSERTION_REMOVAL")];
-	char s166[sizeof("PKCS #11 token was inserted or removed while operation was in "
+	char s159[sizeof("SSL_ERROR_IV_PARAM_FAILURE")];
+	char s160[sizeof("PKCS11 code failed to translate an IV into a param.")];
+	char s161[sizeof("SSL_ERROR_INIT_CIPHER_SUITE_FAILURE")];
+	char s162[sizeof("Failed to initialize the selected cipher suite.")];
+	char s163[sizeof("SSL_ERROR_SESSION_KEY_GEN_FAILURE")];
+	char s164[sizeof("Client failed to generate session keys for SSL session.")];
+	char s165[sizeof("SSL_ERROR_NO_SERVER_KEY_FOR_ALG")];
+	char s166[sizeof("Server has no key for the attempted key exchange algorithm.")];
+	char s167[sizeof("SSL_ERROR_TOKEN_INSERTION_REMOVAL")];
+	char s168[sizeof("PKCS#11 token was inserted or removed while operation was in "
 		"progress.")];
-	char s167[sizeof("SSL_ERROR_TOKEN_SLOT_NOT_FOUND")];
-	char s168[sizeof("No PKCS#11 token could be found to do a required operation.")];
-	char s169[sizeof("SSL_ERROR_NO_COMPRESSION_OVERLAP")];
-	char s170[sizeof("Cannot communicate securely with peer: no common compression "
+	char s169[sizeof("SSL_ERROR_TOKEN_SLOT_NOT_FOUND")];
+	char s170[sizeof("No PKCS#11 token could be found to do a required operation.")];
+	char s171[sizeof("SSL_ERROR_NO_COMPRESSION_OVERLAP")];
+	char s172[sizeof("Cannot communicate securely with peer: no common compression "
 		"algorithm(s).")];
-	char s171[sizeof("SSL_ERROR_HANDSHAKE_NOT_COMPLETED")];
-	char s172[sizeof("Cannot initiate another SSL handshake until current handshake "
-		"is complete.")];
-	char s173[sizeof("SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE")];
-	char s174[sizeof("Received incorrect handshakes hash values from peer.")];
-	char s175[sizeof("SSL_ERROR_CERT_KEA_MISMATCH")];
-	char s176[sizeof("The certificate provided cannot be used with the selected key "
-		"exchange algorithm.")];
-	char s177[sizeof("SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA")];
-	char s178[sizeof("No certificate authority is trusted for SSL client authentication.")];
-	char s179[sizeof("SSL_ERROR_SESSION_NOT_FOUND")];
-	char s180[sizeof("Client's SSL session ID not found in server's session cache.")];
-	char s181[sizeof("SSL_ERROR_DECRYPTION_FAILED_ALERT")];
-	char s182[sizeof("Peer was unable to decrypt an SSL record it received.")];
-	char s183[sizeof("SSL_ERROR_RECORD_OVERFLOW_ALERT")];
-	char s184[sizeof("Peer received an SSL record that was longer than is permitted.")];
-	char s185[sizeof("SSL_ERROR_UNKNOWN_CA_ALERT")];
-	char s186[sizeof("Peer does not recognize and trust the CA that issued your certificate.")];
-	char s187[sizeof("SSL_ERROR_ACCESS_DENIED_ALERT")];
-	char s188[sizeof("Peer received a valid certificate, but access was denied.")];
-	char s189[sizeof("SSL_ERROR_DECODE_ERROR_ALERT")];
-	char s190[sizeof("Peer could not decode an SSL handshake message.")];
-	char s191[sizeof("SSL_ERROR_DECRYPT_ERROR_ALERT")];
-	char s192[sizeof("Peer reports failure of signature verification or key exchange.")];
-	char s193[sizeof("SSL_ERROR_EXPORT_RESTRICTION_ALERT")];
-	char s194[sizeof("Peer reports negotiation not in compliance with export regulations.")];
-	char s195[sizeof("SSL_ERROR_PROTOCOL_VERSION_ALERT")];
-	char s196[sizeof("Peer reports incompatible or unsupported protocol version.")];
-	char s197[sizeof("SSL_ERROR_INSUFFICIENT_SECURITY_ALERT")];
-	char s198[sizeof("Server requires ciphers more secure than those supported by "
+	char s173[sizeof("SSL_ERROR_HANDSHAKE_NOT_COMPLETED")];
+	char s174[sizeof("Cannot perform the operation until the handshake is complete.")];
+	char s175[sizeof("SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE")];
+	char s176[sizeof("Received incorrect handshakes hash values from peer.")];
+	char s177[sizeof("SSL_ERROR_CERT_KEA_MISMATCH")];
+	char s178[sizeof("The certificate provided cannot be used with the selected authentication "
+		"type.")];
+	char s179[sizeof("SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA")];
+	char s180[sizeof("No certificate authority is trusted for SSL client authentication.")];
+	char s181[sizeof("SSL_ERROR_SESSION_NOT_FOUND")];
+	char s182[sizeof("Client's SSL session ID not found in server's session cache.")];
+	char s183[sizeof("SSL_ERROR_DECRYPTION_FAILED_ALERT")];
+	char s184[sizeof("Peer was unable to decrypt an SSL record it received.")];
+	char s185[sizeof("SSL_ERROR_RECORD_OVERFLOW_ALERT")];
+	char s186[sizeof("Peer received an SSL record that was longer than is permitted.")];
+	char s187[sizeof("SSL_ERROR_UNKNOWN_CA_ALERT")];
+	char s188[sizeof("Peer does not recognize and trust the CA that issued your certificate.")];
+	char s189[sizeof("SSL_ERROR_ACCESS_DENIED_ALERT")];
+	char s190[sizeof("Peer received a valid certificate, but access was denied.")];
+	char s191[sizeof("SSL_ERROR_DECODE_ERROR_ALERT")];
+	char s192[sizeof("Peer could not decode an SSL handshake message.")];
+	char s193[sizeof("SSL_ERROR_DECRYPT_ERROR_ALERT")];
+	char s194[sizeof("Peer reports failure of signature verification or key exchange.")];
+	char s195[sizeof("SSL_ERROR_EXPORT_RESTRICTION_ALERT")];
+	char s196[sizeof("Peer reports negotiation not in compliance with export regulations.")];
+	char s197[sizeof("SSL_ERROR_PROTOCOL_VERSION_ALERT")];
+	char s198[sizeof("Peer reports incompatible or unsupported protocol version.")];
+	char s199[sizeof("SSL_ERROR_INSUFFICIENT_SECURITY_ALERT")];
+	char s200[sizeof("Server requires ciphers more secure than those supported by "
 		"client.")];
-	char s199[sizeof("SSL_ERROR_INTERNAL_ERROR_ALERT")];
-	char s200[sizeof("Peer reports it experienced an internal error.")];
-	char s201[sizeof("SSL_ERROR_USER_CANCELED_ALERT")];
-	char s202[sizeof("Peer user canceled handshake.")];
-	char s203[sizeof("SSL_ERROR_NO_RENEGOTIATION_ALERT")];
-	char s204[sizeof("Peer does not permit renegotiation of SSL security parameters.")];
+	char s201[sizeof("SSL_ERROR_INTERNAL_ERROR_ALERT")];
+	char s202[sizeof("Peer reports it experienced an internal error.")];
+	char s203[sizeof("SSL_ERROR_USER_CANCELED_ALERT")];
+	char s204[sizeof("Peer user canceled handshake.")];
+	char s205[sizeof("SSL_ERROR_NO_RENEGOTIATION_ALERT")];
+	char s206[sizeof("Peer does not permit renegotiation of SSL security parameters.")];
+	char s207[sizeof("SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED")];
+	char s208[sizeof("SSL server cache not configured and not disabled for this socket.")];
+	char s209[sizeof("SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT")];
+	char s210[sizeof("SSL peer does not support requested TLS hello extension.")];
+	char s211[sizeof("SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT")];
+	char s212[sizeof("SSL peer could not obtain your certificate from the supplied "
+		"URL.")];
+	char s213[sizeof("SSL_ERROR_UNRECOGNIZED_NAME_ALERT")];
+	char s214[sizeof("SSL peer has no certificate for the requested DNS name.")];
+	char s215[sizeof("SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT")];
+	char s216[sizeof("SSL peer was unable to get an OCSP response for its certificate.")];
+	char s217[sizeof("SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT")];
+	char s218[sizeof("SSL peer reported bad certificate hash value.")];
+	char s219[sizeof("SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET")];
+	char s220[sizeof("SSL received an unexpected New Session Ticket handshake message.")];
+	char s221[sizeof("SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET")];
+	char s222[sizeof("SSL received a malformed New Session Ticket handshake message.")];
+	char s223[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE")];
+	char s224[sizeof("SSL received a compressed record that could not be decompressed.")];
+	char s225[sizeof("SSL_ERROR_RENEGOTIATION_NOT_ALLOWED")];
+	char s226[sizeof("Renegotiation is not allowed on this SSL socket.")];
+	char s227[sizeof("SSL_ERROR_UNSAFE_NEGOTIATION")];
+	char s228[sizeof("Peer attempted old style (potentially vulnerable) handshake.")];
+	char s229[sizeof("SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD")];
+	char s230[sizeof("SSL received an unexpected uncompressed record.")];
+	char s231[sizeof("SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY")];
+	char s232[sizeof("SSL received a weak ephemeral Diffie-Hellman key in Server Key "
+		"Exchange handshake message.")];
+	char s233[sizeof("SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID")];
+	char s234[sizeof("SSL received invalid ALPN extension data.")];
+	char s235[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2")];
+	char s236[sizeof("SSL feature not supported for SSL 2.0 connections.")];
+	char s237[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS")];
+	char s238[sizeof("SSL feature not supported for servers.")];
+	char s239[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS")];
+	char s240[sizeof("SSL feature not supported for clients.")];
+	char s241[sizeof("SSL_ERROR_INVALID_VERSION_RANGE")];
+	char s242[sizeof("SSL version range is not valid.")];
+	char s243[sizeof("SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION")];
+	char s244[sizeof("SSL peer selected a cipher suite disallowed for the selected "
+		"protocol version.")];
+	char s245[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST")];
+	char s246[sizeof("SSL received a malformed Hello Verify Request handshake message.")];
+	char s247[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST")];
+	char s248[sizeof("SSL received an unexpected Hello Verify Request handshake message.")];
+	char s249[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION")];
+	char s250[sizeof("SSL feature not supported for the protocol version.")];
+	char s251[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_STATUS")];
+	char s252[sizeof("SSL received an unexpected Certificate Status handshake message.")];
+	char s253[sizeof("SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM")];
+	char s254[sizeof("Unsupported hash algorithm used by TLS peer.")];
+	char s255[sizeof("SSL_ERROR_DIGEST_FAILURE")];
+	char s256[sizeof("Digest function failed.")];
+	char s257[sizeof("SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM")];
+	char s258[sizeof("Incorrect signature algorithm specified in a digitally-signed "
+		"element.")];
+	char s259[sizeof("SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK")];
+	char s260[sizeof("The next protocol negotiation extension was enabled, but the "
+		"callback was cleared prior to being needed.")];
+	char s261[sizeof("SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL")];
+	char s262[sizeof("The server supports no protocols that the client advertises "
+		"in the ALPN extension.")];
+	char s263[sizeof("SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT")];
+	char s264[sizeof("The server rejected the handshake because the client downgraded "
+		"to a lower TLS version than the server supports.")];
+	char s265[sizeof("SSL_ERROR_WEAK_SERVER_CERT_KEY")];
+	char s266[sizeof("The server certificate included a public key that was too weak.")];
+	char s267[sizeof("SSL_ERROR_RX_SHORT_DTLS_READ")];
+	char s268[sizeof("Not enough room in buffer for DTLS record.")];
+	char s269[sizeof("SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM")];
+	char s270[sizeof("No supported TLS signature algorithm was configured.")];
+	char s271[sizeof("SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM")];
+	char s272[sizeof("The peer used an unsupported combination of signature and hash "
+		"algorithm.")];
+	char s273[sizeof("SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET")];
+	char s274[sizeof("The peer tried to resume without a correct extended_master_secret "
+		"extension")];
+	char s275[sizeof("SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET")];
+	char s276[sizeof("The peer tried to resume with an unexpected extended_master_secret "
+		"extension")];
+	char s277[sizeof("SSL_ERROR_RX_MALFORMED_KEY_SHARE")];
+	char s278[sizeof("SSL received a malformed Key Share extension.")];
+	char s279[sizeof("SSL_ERROR_MISSING_KEY_SHARE")];
+	char s280[sizeof("SSL expected a Key Share extension.")];
+	char s281[sizeof("SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE")];
+	char s282[sizeof("SSL received a malformed ECDHE key share handshake extension.")];
+	char s283[sizeof("SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE")];
+	char s284[sizeof("SSL received a malformed DHE key share handshake extension.")];
+	char s285[sizeof("SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS")];
+	char s286[sizeof("SSL received an unexpected Encrypted Extensions handshake message.")];
+	char s287[sizeof("SSL_ERROR_MISSING_EXTENSION_ALERT")];
+	char s288[sizeof("SSL received a missing_extension alert.")];
+	char s289[sizeof("SSL_ERROR_KEY_EXCHANGE_FAILURE")];
+	char s290[sizeof("SSL had an error performing key exchange.")];
+	char s291[sizeof("SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION")];
+	char s292[sizeof("SSL received an extension that is not permitted for this version.")];
+	char s293[sizeof("SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS")];
+	char s294[sizeof("SSL received a malformed Encrypted Extensions handshake message.")];
+	char s295[sizeof("SSL_ERROR_MALFORMED_PRE_SHARED_KEY")];
+	char s296[sizeof("SSL received an invalid PreSharedKey extension.")];
+	char s297[sizeof("SSL_ERROR_MALFORMED_EARLY_DATA")];
+	char s298[sizeof("SSL received an invalid EarlyData extension.")];
+	char s299[sizeof("SSL_ERROR_END_OF_EARLY_DATA_ALERT")];
+	char s300[sizeof("SSL_ERROR_MISSING_ALPN_EXTENSION")];
+	char s301[sizeof("SSL didn't receive an expected ALPN extension.")];
+	char s302[sizeof("SSL_ERROR_RX_UNEXPECTED_EXTENSION")];
+	char s303[sizeof("SSL received an unexpected extension.")];
+	char s304[sizeof("SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION")];
+	char s305[sizeof("SSL expected a supported groups extension.")];
+	char s306[sizeof("SSL_ERROR_TOO_MANY_RECORDS")];
+	char s307[sizeof("SSL sent or received too many records with the same symmetric "
+		"key.")];
+	char s308[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST")];
+	char s309[sizeof("SSL received an unexpected Hello Retry Request handshake message.")];
+	char s310[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST")];
+	char s311[sizeof("SSL received a malformed Hello Retry Request handshake message.")];
+	char s312[sizeof("SSL_ERROR_BAD_2ND_CLIENT_HELLO")];
+	char s313[sizeof("SSL received a second Client Hello message without a usable "
+		"key share.")];
+	char s314[sizeof("SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION")];
+	char s315[sizeof("SSL expected a signature algorithms extension.")];
+	char s316[sizeof("SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES")];
+	char s317[sizeof("SSL received a malformed PSK key exchange modes extension.")];
+	char s318[sizeof("SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES")];
+	char s319[sizeof("SSL expected a PSK key exchange modes extension.")];
+	char s320[sizeof("SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA")];
+	char s321[sizeof("SSL got a pre-TLS 1.3 version even though we sent early data.")];
+	char s322[sizeof("SSL_ERROR_TOO_MUCH_EARLY_DATA")];
+	char s323[sizeof("SSL received more early data than permitted.")];
+	char s324[sizeof("SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA")];
+	char s325[sizeof("SSL received an unexpected End of Early Data message.")];
+	char s326[sizeof("SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA")];
+	char s327[sizeof("SSL received a malformed End of Early Data message.")];
+	char s328[sizeof("SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API")];
+	char s329[sizeof("An experimental API was called, but not supported.")];
+	char s330[sizeof("SSL_ERROR_APPLICATION_ABORT")];
+	char s331[sizeof("SSL handshake aborted by the application.")];
+	char s332[sizeof("SSL_ERROR_APP_CALLBACK_ERROR")];
+	char s333[sizeof("An application callback produced an invalid response.")];
+	char s334[sizeof("SSL_ERROR_NO_TIMERS_FOUND")];
+	char s335[sizeof("No timers are currently running.")];
+	char s336[sizeof("SSL_ERROR_MISSING_COOKIE_EXTENSION")];
+	char s337[sizeof("A second ClientHello was received without a cookie extension.")];
+	char s338[sizeof("SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE")];
+	char s339[sizeof("SSL received an unexpected key update message.")];
+	char s340[sizeof("SSL_ERROR_RX_MALFORMED_KEY_UPDATE")];
+	char s341[sizeof("SSL received a malformed key update message.")];
+	char s342[sizeof("SSL_ERROR_TOO_MANY_KEY_UPDATES")];
+	char s343[sizeof("SSL attempted too many key updates.")];
+	char s344[sizeof("SSL_ERROR_HANDSHAKE_FAILED")];
+	char s345[sizeof("SSL handshake has already failed. No more operations possible.")];
+	char s346[sizeof("SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR")];
+	char s347[sizeof("SSL received an invalid resumption token.")];
+	char s348[sizeof("SSL_ERROR_RX_MALFORMED_DTLS_ACK")];
+	char s349[sizeof("SSL received a malformed DTLS ACK")];
+	char s350[sizeof("SSL_ERROR_DH_KEY_TOO_LONG")];
+	char s351[sizeof("SSL received a DH key share that's too long (>8192 bit).")];
+	char s352[sizeof("SSL_ERROR_RX_MALFORMED_ESNI_KEYS")];
+	char s353[sizeof("SSL received a malformed ESNI keys structure")];
+	char s354[sizeof("SSL_ERROR_RX_MALFORMED_ECH_CONFIG")];
+	char s355[sizeof("SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION")];
+	char s356[sizeof("SSL received a malformed ESNI extension")];
+	char s357[sizeof("SSL_ERROR_RX_MALFORMED_ECH_EXTENSION")];
+	char s358[sizeof("SSL_ERROR_MISSING_ESNI_EXTENSION")];
+	char s359[sizeof("SSL did not receive an ESNI extension")];
+	char s360[sizeof("SSL_ERROR_MISSING_ECH_EXTENSION")];
+	char s361[sizeof("SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE")];
+	char s362[sizeof("SSL received an unexpected record type.")];
+	char s363[sizeof("SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION")];
+	char s364[sizeof("SSL cannot send a CertificateRequest because the client doesn't "
+		"support post-handshake authentication.")];
+	char s365[sizeof("SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT")];
+	char s366[sizeof("SSL received a certificate_required alert.")];
+	char s367[sizeof("SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH")];
+	char s368[sizeof("SSL received a delegated credential with unexpected certificate "
+		"verification algorithm.")];
+	char s369[sizeof("SSL_ERROR_DC_BAD_SIGNATURE")];
+	char s370[sizeof("SSL received a delegated credential with an invalid signature.")];
+	char s371[sizeof("SSL_ERROR_DC_INVALID_KEY_USAGE")];
+	char s372[sizeof("SSL received a delegated credential from a certificate with "
+		"invalid key usage.")];
+	char s373[sizeof("SSL_ERROR_DC_EXPIRED")];
+	char s374[sizeof("SSL received a delegated credential that expired.")];
+	char s375[sizeof("SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD")];
+	char s376[sizeof("SSL received a delegated credential with excessive TTL.")];
+	char s377[sizeof("SSL_ERROR_FEATURE_DISABLED")];
+	char s378[sizeof("The requested feature is disabled.")];
+	char s379[sizeof("SSL_ERROR_ECH_RETRY_WITH_ECH")];
+	char s380[sizeof("TLS ECH was rejected, but verification succeeded and compatible "
+		"retry_configs are available.")];
+	char s381[sizeof("SSL_ERROR_ECH_RETRY_WITHOUT_ECH")];
+	char s382[sizeof("TLS ECH was rejected, but verification succeeded and no compatible "
+		"retry_configs were found.")];
+	char s383[sizeof("SSL_ERROR_ECH_FAILED")];
+	char s384[sizeof("TLS ECH was rejected and verification failed.")];
+	char s385[sizeof("SSL_ERROR_ECH_REQUIRED_ALERT")];
+	char s386[sizeof("SSL peer reported ECH required.")];
 } nss_ssl_error_pool = {
 	"",
 	"Unknown SSL error code.",
@@ -262,6 +460,7 @@ static const struct nss_ssl_error_pool {
 	"Unable to communicate securely with peer: peers's certificate "
 		"was rejected.",
 	"SSL_ERROR_UNUSED_5",
+	"Unrecognized SSL error_code.",
 	"SSL_ERROR_BAD_CLIENT",
 	"The server has encountered bad data from the client.",
 	"SSL_ERROR_BAD_SERVER",
@@ -273,11 +472,12 @@ static const struct nss_ssl_error_pool {
 	"SSL_ERROR_UNUSED_10",
 	"SSL_ERROR_WRONG_CERTIFICATE",
 	"Client authentication failed: private key in key database does "
-		"not correspond to public key in certificate database.",
+		"not match public key in certificate database.",
 	"SSL_ERROR_BAD_CERT_DOMAIN",
 	"Unable to communicate securely with peer: requested domain name "
 		"does not match the server's certificate.",
 	"SSL_ERROR_POST_WARNING",
+	"Unrecognized SSL error code.",
 	"SSL_ERROR_SSL2_DISABLED",
 	"Peer only supports SSL version 2, which is locally disabled.",
 	"SSL_ERROR_BAD_MAC_READ",
@@ -409,7 +609,7 @@ static const struct nss_ssl_error_pool {
 	"SSL_ERROR_SHA_DIGEST_FAILURE",
 	"SHA-1 digest function failed.",
 	"SSL_ERROR_MAC_COMPUTATION_FAILURE",
-	"Message Authentication Code computation failed.",
+	"MAC computation failed.",
 	"SSL_ERROR_SYM_KEY_CONTEXT_FAILURE",
 	"Failure to create Symmetric Key context.",
 	"SSL_ERROR_SYM_KEY_UNWRAP_FAILURE",
@@ -422,11 +622,11 @@ static const struct nss_ssl_error_pool {
 	"SSL_ERROR_INIT_CIPHER_SUITE_FAILURE",
 	"Failed to initialize the selected cipher suite.",
 	"SSL_ERROR_SESSION_KEY_GEN_FAILURE",
-	"Failed to generate session keys for SSL session.",
+	"Client failed to generate session keys for SSL session.",
 	"SSL_ERROR_NO_SERVER_KEY_FOR_ALG",
 	"Server has no key for the attempted key exchange algorithm.",
 	"SSL_ERROR_TOKEN_INSERTION_REMOVAL",
-	"PKCS #11 token was inserted or removed while operation was in "
+	"PKCS#11 token was inserted or removed while operation was in "
 		"progress.",
 	"SSL_ERROR_TOKEN_SLOT_NOT_FOUND",
 	"No PKCS#11 token could be found to do a required operation.",
@@ -434,13 +634,12 @@ static const struct nss_ssl_error_pool {
 	"Cannot communicate securely with peer: no common compression "
 		"algorithm(s).",
 	"SSL_ERROR_HANDSHAKE_NOT_COMPLETED",
-	"Cannot initiate another SSL handshake until current handshake "
-		"is complete.",
+	"Cannot perform the operation until the handshake is complete.",
 	"SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE",
 	"Received incorrect handshakes hash values from peer.",
 	"SSL_ERROR_CERT_KEA_MISMATCH",
-	"The certificate provided cannot be used with the selected key "
-		"exchange algorithm.",
+	"The certificate provided cannot be used with the selected authentication "
+		"type.",
 	"SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA",
 	"No certificate authority is trusted for SSL client authentication.",
 	"SSL_ERROR_SESSION_NOT_FOUND",
@@ -470,77 +669,319 @@ static const struct nss_ssl_error_pool {
 	"Peer user canceled handshake.",
 	"SSL_ERROR_NO_RENEGOTIATION_ALERT",
 	"Peer does not permit renegotiation of SSL security parameters.",
+	"SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED",
+	"SSL server cache not configured and not disabled for this socket.",
+	"SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT",
+	"SSL peer does not support requested TLS hello extension.",
+	"SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT",
+	"SSL peer could not obtain your certificate from the supplied "
+		"URL.",
+	"SSL_ERROR_UNRECOGNIZED_NAME_ALERT",
+	"SSL peer has no certificate for the requested DNS name.",
+	"SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT",
+	"SSL peer was unable to get an OCSP response for its certificate.",
+	"SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT",
+	"SSL peer reported bad certificate hash value.",
+	"SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET",
+	"SSL received an unexpected New Session Ticket handshake message.",
+	"SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET",
+	"SSL received a malformed New Session Ticket handshake message.",
+	"SSL_ERROR_DECOMPRESSION_FAILURE",
+	"SSL received a compressed record that could not be decompressed.",
+	"SSL_ERROR_RENEGOTIATION_NOT_ALLOWED",
+	"Renegotiation is not allowed on this SSL socket.",
+	"SSL_ERROR_UNSAFE_NEGOTIATION",
+	"Peer attempted old style (potentially vulnerable) handshake.",
+	"SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD",
+	"SSL received an unexpected uncompressed record.",
+	"SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY",
+	"SSL received a weak ephemeral Diffie-Hellman key in Server Key "
+		"Exchange handshake message.",
+	"SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID",
+	"SSL received invalid ALPN extension data.",
+	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2",
+	"SSL feature not supported for SSL 2.0 connections.",
+	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS",
+	"SSL feature not supported for servers.",
+	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS",
+	"SSL feature not supported for clients.",
+	"SSL_ERROR_INVALID_VERSION_RANGE",
+	"SSL version range is not valid.",
+	"SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION",
+	"SSL peer selected a cipher suite disallowed for the selected "
+		"protocol version.",
+	"SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST",
+	"SSL received a malformed Hello Verify Request handshake message.",
+	"SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST",
+	"SSL received an unexpected Hello Verify Request handshake message.",
+	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION",
+	"SSL feature not supported for the protocol version.",
+	"SSL_ERROR_RX_UNEXPECTED_CERT_STATUS",
+	"SSL received an unexpected Certificate Status handshake message.",
+	"SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM",
+	"Unsupported hash algorithm used by TLS peer.",
+	"SSL_ERROR_DIGEST_FAILURE",
+	"Digest function failed.",
+	"SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM",
+	"Incorrect signature algorithm specified in a digitally-signed "
+		"element.",
+	"SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK",
+	"The next protocol negotiation extension was enabled, but the "
+		"callback was cleared prior to being needed.",
+	"SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL",
+	"The server supports no protocols that the client advertises "
+		"in the ALPN extension.",
+	"SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT",
+	"The server rejected the handshake because the client downgraded "
+		"to a lower TLS version than the server supports.",
+	"SSL_ERROR_WEAK_SERVER_CERT_KEY",
+	"The server certificate included a public key that was too weak.",
+	"SSL_ERROR_RX_SHORT_DTLS_READ",
+	"Not enough room in buffer for DTLS record.",
+	"SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM",
+	"No supported TLS signature algorithm was configured.",
+	"SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM",
+	"The peer used an unsupported combination of signature and hash "
+		"algorithm.",
+	"SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET",
+	"The peer tried to resume without a correct extended_master_secret "
+		"extension",
+	"SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET",
+	"The peer tried to resume with an unexpected extended_master_secret "
+		"extension",
+	"SSL_ERROR_RX_MALFORMED_KEY_SHARE",
+	"SSL received a malformed Key Share extension.",
+	"SSL_ERROR_MISSING_KEY_SHARE",
+	"SSL expected a Key Share extension.",
+	"SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE",
+	"SSL received a malformed ECDHE key share handshake extension.",
+	"SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE",
+	"SSL received a malformed DHE key share handshake extension.",
+	"SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS",
+	"SSL received an unexpected Encrypted Extensions handshake message.",
+	"SSL_ERROR_MISSING_EXTENSION_ALERT",
+	"SSL received a missing_extension alert.",
+	"SSL_ERROR_KEY_EXCHANGE_FAILURE",
+	"SSL had an error performing key exchange.",
+	"SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION",
+	"SSL received an extension that is not permitted for this version.",
+	"SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS",
+	"SSL received a malformed Encrypted Extensions handshake message.",
+	"SSL_ERROR_MALFORMED_PRE_SHARED_KEY",
+	"SSL received an invalid PreSharedKey extension.",
+	"SSL_ERROR_MALFORMED_EARLY_DATA",
+	"SSL received an invalid EarlyData extension.",
+	"SSL_ERROR_END_OF_EARLY_DATA_ALERT",
+	"SSL_ERROR_MISSING_ALPN_EXTENSION",
+	"SSL didn't receive an expected ALPN extension.",
+	"SSL_ERROR_RX_UNEXPECTED_EXTENSION",
+	"SSL received an unexpected extension.",
+	"SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION",
+	"SSL expected a supported groups extension.",
+	"SSL_ERROR_TOO_MANY_RECORDS",
+	"SSL sent or received too many records with the same symmetric "
+		"key.",
+	"SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST",
+	"SSL received an unexpected Hello Retry Request handshake message.",
+	"SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST",
+	"SSL received a malformed Hello Retry Request handshake message.",
+	"SSL_ERROR_BAD_2ND_CLIENT_HELLO",
+	"SSL received a second Client Hello message without a usable "
+		"key share.",
+	"SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION",
+	"SSL expected a signature algorithms extension.",
+	"SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES",
+	"SSL received a malformed PSK key exchange modes extension.",
+	"SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES",
+	"SSL expected a PSK key exchange modes extension.",
+	"SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA",
+	"SSL got a pre-TLS 1.3 version even though we sent early data.",
+	"SSL_ERROR_TOO_MUCH_EARLY_DATA",
+	"SSL received more early data than permitted.",
+	"SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA",
+	"SSL received an unexpected End of Early Data message.",
+	"SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA",
+	"SSL received a malformed End of Early Data message.",
+	"SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API",
+	"An experimental API was called, but not supported.",
+	"SSL_ERROR_APPLICATION_ABORT",
+	"SSL handshake aborted by the application.",
+	"SSL_ERROR_APP_CALLBACK_ERROR",
+	"An application callback produced an invalid response.",
+	"SSL_ERROR_NO_TIMERS_FOUND",
+	"No timers are currently running.",
+	"SSL_ERROR_MISSING_COOKIE_EXTENSION",
+	"A second ClientHello was received without a cookie extension.",
+	"SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE",
+	"SSL received an unexpected key update message.",
+	"SSL_ERROR_RX_MALFORMED_KEY_UPDATE",
+	"SSL received a malformed key update message.",
+	"SSL_ERROR_TOO_MANY_KEY_UPDATES",
+	"SSL attempted too many key updates.",
+	"SSL_ERROR_HANDSHAKE_FAILED",
+	"SSL handshake has already failed. No more operations possible.",
+	"SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR",
+	"SSL received an invalid resumption token.",
+	"SSL_ERROR_RX_MALFORMED_DTLS_ACK",
+	"SSL received a malformed DTLS ACK",
+	"SSL_ERROR_DH_KEY_TOO_LONG",
+	"SSL received a DH key share that's too long (>8192 bit).",
+	"SSL_ERROR_RX_MALFORMED_ESNI_KEYS",
+	"SSL received a malformed ESNI keys structure",
+	"SSL_ERROR_RX_MALFORMED_ECH_CONFIG",
+	"SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION",
+	"SSL received a malformed ESNI extension",
+	"SSL_ERROR_RX_MALFORMED_ECH_EXTENSION",
+	"SSL_ERROR_MISSING_ESNI_EXTENSION",
+	"SSL did not receive an ESNI extension",
+	"SSL_ERROR_MISSING_ECH_EXTENSION",
+	"SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE",
+	"SSL received an unexpected record type.",
+	"SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION",
+	"SSL cannot send a CertificateRequest because the client doesn't "
+		"support post-handshake authentication.",
+	"SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT",
+	"SSL received a certificate_required alert.",
+	"SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH",
+	"SSL received a delegated credential with unexpected certificate "
+		"verification algorithm.",
+	"SSL_ERROR_DC_BAD_SIGNATURE",
+	"SSL received a delegated credential with an invalid signature.",
+	"SSL_ERROR_DC_INVALID_KEY_USAGE",
+	"SSL received a delegated credential from a certificate with "
+		"invalid key usage.",
+	"SSL_ERROR_DC_EXPIRED",
+	"SSL received a delegated credential that expired.",
+	"SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD",
+	"SSL received a delegated credential with excessive TTL.",
+	"SSL_ERROR_FEATURE_DISABLED",
+	"The requested feature is disabled.",
+	"SSL_ERROR_ECH_RETRY_WITH_ECH",
+	"TLS ECH was rejected, but verification succeeded and compatible "
+		"retry_configs are available.",
+	"SSL_ERROR_ECH_RETRY_WITHOUT_ECH",
+	"TLS ECH was rejected, but verification succeeded and no compatible "
+		"retry_configs were found.",
+	"SSL_ERROR_ECH_FAILED",
+	"TLS ECH was rejected and verification failed.",
+	"SSL_ERROR_ECH_REQUIRED_ALERT",
+	"SSL peer reported ECH required.",
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char nss_ssl_error_pool_is_packed[sizeof(struct nss_ssl_error_pool) == 9297 ? 1 : -1];
+typedef char nss_ssl_error_pool_is_packed[sizeof(struct nss_ssl_error_pool) == 17645 ? 1 : -1];
 
 #define POOL RCAST(const char *, &nss_ssl_error_pool)
 
 /* Per slot: offset of the symbol in the pool (0: no code) and of the
  * message. */
-static const uint16_t nss_ssl_error_name_off[103] = {
-	25, 131, 248, 350, 443, 545, 564, 638, 712, 781, 864, 884,
-	1029, 1160, 1183, 1268, 1360, 1440, 1506, 1582, 1658, 1714, 1793, 1872,
-	1961, 2035, 2132, 2238, 2333, 2426, 2519, 2610, 2713, 2813, 2909, 3007,
-	3110, 3195, 3284, 3352, 3428, 3518, 3616, 3712, 3808, 3902, 4008, 4111,
-	4210, 4311, 4417, 4505, 4597, 4668, 4747, 4840, 4925, 5019, 5110, 5176,
-	5273, 5385, 5494, 5592, 5689, 5795, 5887, 5984, 6091, 6201, 6311, 6404,
-	6497, 6589, 6646, 6705, 6787, 6862, 6963, 7081, 7160, 7244, 7327, 7419,
-	7525, 7616, 7724, 7833, 7921, 8031, 8133, 8222, 8310, 8405, 8503, 8591,
-	8668, 8762, 8865, 8957, 9063, 9141, 9201,
+static const uint16_t nss_ssl_error_name_off[192] = {
+	25, 131, 248, 350, 443, 545, 593, 667, 741, 810, 893, 913,
+	1050, 1181, 1233, 1318, 1410, 1490, 1556, 1632, 1708, 1764, 1843, 1922,
+	2011, 2085, 2182, 2288, 2383, 2476, 2569, 2660, 2763, 2863, 2959, 3057,
+	3160, 3245, 3334, 3402, 3478, 3568, 3666, 3762, 3858, 3952, 4058, 4161,
+	4260, 4361, 4467, 4555, 4647, 4718, 4797, 4890, 4975, 5069, 5160, 5226,
+	5323, 5435, 5544, 5642, 5739, 5845, 5937, 6034, 6141, 6251, 6361, 6454,
+	6547, 6639, 6696, 6755, 6813, 6888, 6989, 7107, 7186, 7270, 7360, 7452,
+	7557, 7648, 7756, 7852, 7940, 8047, 8149, 8238, 8326, 8421, 8519, 8607,
+	8684, 8778, 8881, 8973, 9079, 9157, 9217, 9313, 9417, 9512, 9619, 9709,
+	9815, 9897, 10005, 10110, 10207, 10292, 10382, 10474, 10604, 10683, 10775, 10858,
+	10941, 11005, 11124, 11233, 11345, 11441, 11542, 11624, 11673, 11784, 11925, 12044,
+	12196, 12291, 12363, 12459, 12575, 12692, 12813, 12892, 12956, 13057, 13154, 13266,
+	13340, 13413, 13522, 13631, 13714, 13790, 13824, 13904, 13976, 14064, 14158, 14268,
+	14375, 14477, 14573, 14675, 14765, 14863, 14938, 15034, 15127, 15217, 15287, 15370,
+	15429, 15526, 15608, 15687, 15754, 15844, 15923, 15989, 16072, 16184, 16299, 16402,
+	16478, 16629, 16712, 16838, 16928, 17038, 17109, 17208, 17270, 17392, 17517, 17584,
 };
 
-static const uint16_t nss_ssl_error_msg_off[103] = {
-	54, 156, 276, 375, 469, 1, 585, 659, 751, 811, 1, 912,
-	1055, 1, 1207, 1291, 1384, 1465, 1535, 1611, 1681, 1737, 1824, 1903,
-	1989, 2064, 2161, 2275, 2369, 2462, 2554, 2649, 2749, 2847, 2944, 3046,
-	3142, 3232, 3313, 3385, 3468, 3556, 3653, 3749, 3844, 3942, 4045, 4146,
-	4246, 4351, 4450, 4543, 4627, 4702, 4788, 4873, 4956, 5046, 5139, 5213,
-	5311, 5419, 5528, 5625, 5725, 5829, 5917, 6021, 6129, 6239, 6340, 6433,
-	6528, 6618, 6675, 6739, 6821, 6895, 7001, 7108, 7196, 7278, 7359, 7453,
-	7556, 7649, 7758, 7868, 7949, 8066, 8161, 8256, 8342, 8432, 8533, 8620,
-	8698, 8797, 8898, 8995, 9094, 9171, 9234,
+static const uint16_t nss_ssl_error_msg_off[192] = {
+	54, 156, 276, 375, 469, 564, 614, 688, 780, 840, 564, 941,
+	1076, 1204, 1257, 1341, 1434, 1515, 1585, 1661, 1731, 1787, 1874, 1953,
+	2039, 2114, 2211, 2325, 2419, 2512, 2604, 2699, 2799, 2897, 2994, 3096,
+	3192, 3282, 3363, 3435, 3518, 3606, 3703, 3799, 3894, 3992, 4095, 4196,
+	4296, 4401, 4500, 4593, 4677, 4752, 4838, 4923, 5006, 5096, 5189, 5263,
+	5361, 5469, 5578, 5675, 5775, 5879, 5967, 6071, 6179, 6289, 6390, 6483,
+	6578, 6668, 6725, 6789, 6847, 6921, 7027, 7134, 7222, 7304, 7392, 7486,
+	7588, 7681, 7790, 7887, 7968, 8082, 8177, 8272, 8358, 8448, 8549, 8636,
+	8714, 8813, 8914, 9011, 9110, 9187, 9250, 9351, 9455, 9553, 9653, 9750,
+	9851, 9940, 10047, 10142, 10243, 10321, 10426, 10513, 10641, 10724, 10819, 10902,
+	10973, 11045, 11168, 11278, 11389, 11477, 11579, 11649, 11713, 11820, 11961, 12083,
+	12227, 12320, 12406, 12501, 12616, 12736, 12846, 12920, 12995, 13094, 13199, 13300,
+	13371, 13456, 13566, 13666, 13745, 564, 13857, 13938, 14021, 14091, 14202, 14311,
+	14406, 14526, 14616, 14716, 14801, 14893, 14980, 15075, 15166, 15245, 15316, 15396,
+	15464, 15561, 15642, 15718, 15781, 15881, 15955, 16015, 16105, 16222, 16332, 16438,
+	16526, 16669, 16750, 16865, 16959, 17059, 17152, 17235, 17299, 17424, 17538, 17613,
 };
 
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
-static const uint8_t nss_ssl_error_hash[256] = {
-	0, 19, 0, 0, 32, 90, 15, 40, 0, 0, 0, 78,
-	20, 60, 103, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	101, 0, 0, 0, 0, 0, 42, 0, 67, 0, 62, 0,
-	0, 0, 0, 0, 13, 0, 0, 0, 59, 79, 23, 46,
-	68, 0, 12, 6, 64, 0, 7, 10, 37, 66, 0, 0,
-	14, 0, 49, 87, 0, 73, 30, 0, 0, 48, 52, 0,
-	0, 92, 0, 0, 0, 0, 29, 0, 0, 0, 0, 0,
-	0, 0, 21, 0, 44, 0, 0, 0, 61, 11, 0, 0,
-	36, 0, 0, 98, 0, 0, 97, 34, 0, 0, 0, 0,
-	0, 0, 0, 0, 100, 0, 0, 58, 75, 86, 0, 0,
-	0, 0, 33, 53, 35, 16, 0, 0, 0, 31, 102, 0,
-	0, 0, 0, 0, 5, 0, 51, 85, 3, 0, 93, 95,
-	0, 76, 0, 56, 70, 99, 0, 0, 0, 0, 18, 0,
-	0, 0, 0, 26, 0, 0, 0, 0, 24, 63, 0, 0,
-	0, 0, 0, 0, 47, 72, 0, 0, 0, 17, 0, 0,
-	0, 9, 71, 84, 89, 41, 8, 0, 0, 88, 0, 0,
-	65, 0, 0, 0, 28, 38, 39, 0, 1, 0, 0, 0,
-	0, 0, 2, 55, 57, 0, 0, 0, 0, 74, 4, 77,
-	91, 94, 0, 0, 0, 54, 0, 0, 0, 0, 50, 45,
-	0, 83, 0, 82, 0, 0, 0, 0, 25, 43, 0, 0,
-	0, 81, 0, 0, 0, 22, 0, 96, 0, 27, 80, 0,
-	0, 0, 0, 69,
+/* Aliases: the name's offset in the pool, and the slot of its code. */
+static const uint16_t nss_ssl_error_alias_name_off[3] = {
+	16150, 16262, 16370,
 };
 
-/* The slot of code, or 103 when the code is outside the table. */
+static const uint8_t nss_ssl_error_alias_slot[3] = {
+	176, 177, 178,
+};
+
+/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
+/* 192 + 1 + i for alias i. */
+static const uint8_t nss_ssl_error_hash[512] = {
+	0, 19, 0, 0, 32, 0, 15, 167, 0, 0, 0, 0,
+	20, 0, 138, 134, 0, 0, 0, 0, 0, 141, 0, 0,
+	101, 0, 0, 0, 0, 142, 0, 0, 0, 0, 0, 0,
+	0, 112, 0, 0, 13, 0, 0, 0, 79, 0, 46, 68,
+	194, 0, 64, 6, 111, 144, 0, 0, 37, 66, 150, 0,
+	14, 0, 0, 0, 0, 73, 186, 136, 155, 181, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 158, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 61, 11, 170, 0,
+	0, 0, 0, 0, 0, 0, 97, 34, 0, 0, 124, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 131, 0,
+	0, 0, 0, 0, 0, 16, 139, 145, 0, 0, 0, 0,
+	185, 0, 0, 0, 5, 0, 51, 0, 3, 163, 93, 95,
+	143, 76, 151, 56, 99, 0, 0, 0, 0, 0, 18, 0,
+	0, 0, 0, 26, 135, 0, 0, 176, 24, 63, 147, 0,
+	0, 108, 0, 0, 47, 72, 116, 121, 146, 0, 106, 0,
+	0, 9, 71, 0, 0, 41, 8, 117, 140, 88, 174, 175,
+	0, 130, 0, 0, 38, 39, 193, 0, 0, 0, 0, 0,
+	0, 0, 2, 0, 57, 107, 114, 0, 0, 74, 77, 94,
+	182, 0, 0, 0, 0, 54, 0, 0, 0, 0, 0, 45,
+	0, 83, 126, 82, 0, 0, 0, 0, 43, 160, 0, 0,
+	157, 81, 0, 0, 0, 0, 110, 179, 0, 0, 0, 0,
+	0, 156, 0, 69, 0, 0, 0, 0, 90, 0, 0, 40,
+	0, 0, 0, 78, 0, 60, 103, 0, 166, 0, 0, 0,
+	0, 0, 0, 0, 154, 0, 0, 0, 0, 0, 42, 104,
+	67, 173, 62, 0, 0, 0, 0, 149, 0, 0, 0, 0,
+	59, 119, 23, 0, 165, 0, 12, 0, 0, 0, 7, 10,
+	0, 0, 0, 0, 172, 192, 49, 87, 0, 0, 30, 0,
+	0, 48, 52, 0, 0, 92, 0, 0, 0, 0, 29, 0,
+	113, 0, 0, 0, 0, 0, 21, 115, 44, 125, 153, 0,
+	0, 0, 0, 0, 36, 137, 0, 98, 128, 0, 0, 0,
+	189, 0, 0, 0, 169, 0, 0, 0, 100, 0, 0, 58,
+	75, 86, 0, 0, 0, 0, 33, 53, 35, 184, 164, 0,
+	0, 31, 102, 178, 180, 0, 188, 0, 0, 0, 85, 0,
+	0, 0, 0, 0, 0, 0, 0, 70, 105, 0, 161, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 191, 0, 0,
+	0, 0, 0, 0, 0, 132, 0, 0, 187, 0, 195, 0,
+	0, 17, 0, 0, 0, 0, 0, 84, 89, 0, 0, 0,
+	0, 0, 0, 109, 65, 171, 0, 0, 28, 123, 0, 127,
+	1, 177, 159, 0, 0, 0, 0, 55, 0, 0, 0, 118,
+	0, 0, 4, 91, 0, 0, 0, 0, 122, 0, 0, 129,
+	0, 152, 50, 183, 133, 0, 0, 0, 0, 0, 0, 0,
+	25, 162, 0, 0, 0, 120, 168, 0, 0, 22, 0, 96,
+	0, 27, 80, 190, 148, 0, 0, 0,
+};
+
+/* The slot of code, or 192 when the code is outside the table. */
 static uint32_t nss_ssl_error_slot(int code)
 {
 	uint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, (-12288));
-	return slot < 103u ? slot : 103u;
+	return slot < 192u ? slot : 192u;
 }
 
 const char *nss_ssl_error_name(int code)
 {
 	uint32_t slot = nss_ssl_error_slot(code);
-	if (slot >= 103u || nss_ssl_error_name_off[slot] == 0)
+	if (slot >= 192u || nss_ssl_error_name_off[slot] == 0)
 		return NO_STRING;
 	return POOL + nss_ssl_error_name_off[slot];
 }
@@ -548,7 +989,7 @@ const char *nss_ssl_error_name(int code)
 const char *nss_ssl_error_message(int code)
 {
 	uint32_t slot = nss_ssl_error_slot(code);
-	if (slot >= 103u)
+	if (slot >= 192u)
 		return POOL + 1;
 	return POOL + nss_ssl_error_msg_off[slot];
 }
@@ -562,13 +1003,18 @@ int nss_ssl_error_from_name(const char *name, int *code)
 		return 0;
 	for (p = RCAST(const unsigned char *, name); *p; p++)
 		h = (h ^ *p) * 16777619u;
-	for (i = h & 255u;; i = (i + 1) & 255u) {
+	for (i = h & 511u;; i = (i + 1) & 511u) {
 		uint32_t entry = nss_ssl_error_hash[i];
 		uint32_t slot, off;
 		if (entry == 0)
 			return 0;
-		slot = entry - 1;
-		off = nss_ssl_error_name_off[slot];
+		if (entry <= 192u) {
+			slot = entry - 1;
+			off = nss_ssl_error_name_off[slot];
+		} else {
+			slot = nss_ssl_error_alias_slot[entry - 193u];
+			off = nss_ssl_error_alias_name_off[entry - 193u];
+		}
 		if (strcmp(POOL + off, name) == 0) {
 			*code = (-12288) + CAST(int, slot);
 			return 1;

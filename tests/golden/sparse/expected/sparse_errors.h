@@ -32,15 +32,17 @@ enum sparse_error {
 #define SPARSE_ERROR_COUNT 11
 
 /* The symbol of code ("SP_LOWEST" for SP_LOWEST), or NULL when the domain
- * has no such code. Obsolete codes keep their symbol. */
+ * has no such code. Obsolete codes keep their symbol; for a code with
+ * aliases this is its own name. */
 const char *sparse_error_name(int code);
 
-/* The English message of code; never NULL. A code the domain does not
- * know, or an obsolete code without a message, gives "Unknown sparse code "?"". */
+/* The English message of code; never NULL. A code the domain does not know,
+ * or an obsolete code without a message, gives "Unknown sparse code "?"". */
 const char *sparse_error_message(int code);
 
-/* If name is the symbol of a code, stores its value in *code and returns 1;
- * otherwise returns 0 and leaves *code unchanged. name may be NULL. */
+/* If name is the symbol or an alias of a code, stores its value in *code and
+ * returns 1; otherwise returns 0 and leaves *code unchanged. name may be
+ * NULL. */
 int sparse_error_from_name(const char *name, int *code);
 
 #ifdef __cplusplus
