@@ -37,7 +37,7 @@ static const char *int_type(const char *len, bool is_unsigned)
 		{"size_t", "size_t"},
 		{"ptrdiff_t", "ptrdiff_t"},
 	};
-	int k = 0;
+	int k = 0; /* "", "h" and "hh" all pass an int */
 	if (strcmp(len, "l") == 0)
 		k = 1;
 	else if (strcmp(len, "ll") == 0 || strcmp(len, "q") == 0)
@@ -55,6 +55,9 @@ static const char *int_type(const char *len, bool is_unsigned)
  * pair is not a valid conversion. "" means no argument (%m). */
 static const char *conv_type(char c, const char *len)
 {
+	/* h and hh only narrow integer conversions */
+	if (len[0] == 'h' && !strchr("diouxXn", c))
+		return NULL;
 	switch (c) {
 	case 'd':
 	case 'i':
@@ -100,8 +103,7 @@ static const char *read_length(const char **p)
 		size_t n = strlen(mods[i]);
 		if (strncmp(*p, mods[i], n) == 0) {
 			*p += n;
-			/* hh and h promote to int */
-			return mods[i][0] == 'h' ? "" : mods[i];
+			return mods[i];
 		}
 	}
 	return "";
@@ -111,7 +113,7 @@ struct scan {
 	struct arg args[MAX_ARGS];
 	int next; /* next unnumbered argument (0-based) */
 	int used; /* highest argument index used + 1 */
-	bool numbered, unnumbered, has_n, overflow;
+	bool numbered, unnumbered, has_n, overflow, conflict;
 };
 
 static void take(struct scan *sc, int pos, const char *type)
@@ -125,6 +127,8 @@ static void take(struct scan *sc, int pos, const char *type)
 		sc->overflow = true;
 		return;
 	}
+	if (sc->args[i].type && strcmp(sc->args[i].type, type) != 0)
+		sc->conflict = true;
 	sc->args[i].type = type;
 	if (i + 1 > sc->used)
 		sc->used = i + 1;
@@ -145,12 +149,32 @@ static bool read_star(const char **p, int *star_pos, bool *star)
 	return true;
 }
 
+/* Whether each flag means something for conversion c: "% s" in "100% sure"
+ * is text, not a conversion with a space flag. */
+static bool flags_fit(const char *flags, size_t n, char c)
+{
+	bool is_signed = strchr("dieEfFgGaA", c) != NULL;
+	bool numeric = is_signed || strchr("ouxX", c) != NULL;
+	for (size_t i = 0; i < n; i++) {
+		char f = flags[i];
+		if ((f == ' ' || f == '+') && !is_signed)
+			return false;
+		if (f == '#' && !strchr("oxXaAeEfFgG", c))
+			return false;
+		if ((f == '0' || f == '\'' || f == 'I') && !numeric)
+			return false;
+	}
+	return true;
+}
+
 /* Scans one directive after '%'; returns the end, or NULL if invalid. */
 static const char *scan_directive(struct scan *sc, const char *p)
 {
 	int pos = read_position(&p);
+	const char *flags = p;
 	while (*p && strchr("-+ #0'I", *p))
 		p++;
+	size_t nflags = (size_t)(p - flags);
 	int wpos = 0, ppos = 0;
 	bool wstar, pstar = false;
 	read_star(&p, &wpos, &wstar);
@@ -160,7 +184,7 @@ static const char *scan_directive(struct scan *sc, const char *p)
 	}
 	const char *len = read_length(&p);
 	const char *type = *p ? conv_type(*p, len) : NULL;
-	if (!type)
+	if (!type || !flags_fit(flags, nflags, *p))
 		return NULL;
 	if (wstar)
 		take(sc, wpos, "int");
@@ -192,6 +216,8 @@ enum cformat_result cformat_args(const char *s, struct buf *out, int *count)
 		return CFORMAT_HAS_N;
 	if (sc.numbered && sc.unnumbered)
 		return CFORMAT_MIXED;
+	if (sc.conflict)
+		return CFORMAT_CONFLICT;
 	for (int i = 0; i < sc.used; i++) {
 		if (!sc.args[i].type)
 			return CFORMAT_GAP;

@@ -6,9 +6,10 @@
 
 enum cformat_result {
 	CFORMAT_OK,
-	CFORMAT_HAS_N, /* a %n conversion: never acceptable in a message */
-	CFORMAT_MIXED, /* numbered (%1$s) and unnumbered conversions mixed */
-	CFORMAT_GAP,   /* numbered conversions skip an argument */
+	CFORMAT_HAS_N,	  /* a %n conversion: never acceptable in a message */
+	CFORMAT_MIXED,	  /* numbered (%1$s) and unnumbered conversions mixed */
+	CFORMAT_GAP,	  /* numbered conversions skip an argument */
+	CFORMAT_CONFLICT, /* one argument used with two types: %1$s %1$d */
 };
 
 /*

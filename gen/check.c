@@ -161,6 +161,40 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+static bool starts_with(const char *s, const char *head)
+{
+	return strncmp(s, head, strlen(head)) == 0;
+}
+
+/* Names that the headers a generated catalog includes (<stdint.h>,
+ * <string.h>) declare or that C and POSIX keep for them. */
+static const char *library_reserved(const char *s)
+{
+	static const char *const str_heads[] = {"str", "mem", "wcs"};
+	for (size_t i = 0; i < 3; i++)
+		if (starts_with(s, str_heads[i]) && s[3] >= 'a' && s[3] <= 'z')
+			return "is reserved for <string.h> (str*, mem*, wcs* "
+			       "followed by a lower-case letter)";
+	if (ends_with(s, "_t"))
+		return "ends in _t, which POSIX reserves for types";
+	static const char *const int_heads[] = {
+		"INT",	       "UINT",	 "SIZE_", "PTRDIFF_",
+		"SIG_ATOMIC_", "WCHAR_", "WINT_"};
+	for (size_t i = 0; i < sizeof(int_heads) / sizeof(*int_heads); i++)
+		if (starts_with(s, int_heads[i]) &&
+		    (ends_with(s, "_MAX") || ends_with(s, "_MIN") ||
+		     ends_with(s, "_C") || ends_with(s, "_WIDTH")))
+			return "is reserved for <stdint.h> limits and "
+			       "constants";
+	return NULL;
+}
+
 bool c_is_keyword(const char *s)
 {
 	return bsearch(&s, keywords, sizeof(keywords) / sizeof(keywords[0]),
@@ -181,7 +215,7 @@ const char *c_identifier_problem(const char *s)
 	for (size_t i = 0; i < sizeof(std_macros) / sizeof(std_macros[0]); i++)
 		if (strcmp(s, std_macros[i]) == 0)
 			return "is a macro of the C standard library";
-	return NULL;
+	return library_reserved(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -248,34 +282,63 @@ static void check_domain_attrs(const struct domain *d)
 			}
 }
 
-/* The identifiers that errgen itself generates for domain d. */
-static void generated_names(const struct domain *d, char names[][256],
-			    size_t *n)
+/* Names errgen generates for a domain: functions and tables all begin with
+ * "D_error_" (a namespace, so later kinds can add more), macros are the
+ * upper-case prefix plus one of these (an exact list: a domain "ssl" must
+ * still be able to name its codes SSL_ERROR_*). Symbols may not take them,
+ * for any domain of the run, since one program may include every header. */
+static const char *const generated_macros[] = {
+	"_ERROR_MIN",  "_ERROR_MAX",	   "_ERROR_COUNT",
+	"_ERROR_BASE", "_ERROR_RANGE_MIN", "_ERROR_RANGE_MAX",
+	"_ERRORS_H",   "_ASSERT",	   "_ASSERT_HEADER",
+};
+
+struct reserved {
+	char *lower; /* "nss_ssl_error_" */
+	char *upper; /* "NSS_SSL" */
+	const char *domain;
+};
+
+static bool reserved_init(struct reserved *r, const struct domain *d)
 {
-	static const char *const funcs[] = {"error_name", "error_message",
-					    "error_from_name"};
-	static const char *const macros[] = {
-		"ERROR_MIN",  "ERROR_MAX",	 "ERROR_COUNT",
-		"ERROR_BASE", "ERROR_RANGE_MIN", "ERROR_RANGE_MAX",
-		"ERRORS_H"};
-	char *up = domain_macro_prefix(d);
-	*n = 0;
-	for (size_t i = 0; i < sizeof(funcs) / sizeof(funcs[0]); i++)
-		snprintf(names[(*n)++], 256, "%s_%s", d->name, funcs[i]);
-	for (size_t i = 0; up && i < sizeof(macros) / sizeof(macros[0]); i++)
-		snprintf(names[(*n)++], 256, "%s_%s", up, macros[i]);
-	free(up);
+	size_t n = strlen(d->name) + sizeof("_error_");
+	r->domain = d->name;
+	r->lower = malloc(n);
+	r->upper = domain_macro_prefix(d);
+	if (!r->lower || !r->upper) {
+		free(r->lower);
+		free(r->upper);
+		r->lower = r->upper = NULL;
+		return false;
+	}
+	snprintf(r->lower, n, "%s_error_", d->name);
+	return true;
 }
 
-struct generated {
-	char names[10][256];
+static bool is_generated(const struct reserved *r, const char *name)
+{
+	if (strncmp(name, r->lower, strlen(r->lower)) == 0)
+		return true;
+	size_t n = strlen(r->upper);
+	if (strncmp(name, r->upper, n) != 0)
+		return false;
+	for (size_t i = 0;
+	     i < sizeof(generated_macros) / sizeof(*generated_macros); i++)
+		if (strcmp(name + n, generated_macros[i]) == 0)
+			return true;
+	return false;
+}
+
+struct context {
+	const struct domain *doms;
 	size_t n;
+	struct reserved *reserved; /* one per domain */
 };
 
 /* A symbol or an alias: what="symbol" or "alias". */
-static void check_name(const struct domain *d, const char *name,
-		       const struct loc *loc, const char *what,
-		       const struct generated *gen)
+static void check_name(const struct context *cx, const struct domain *d,
+		       const char *name, const struct loc *loc,
+		       const char *what)
 {
 	const char *why = c_identifier_problem(name);
 	if (why)
@@ -285,21 +348,25 @@ static void check_name(const struct domain *d, const char *name,
 		diag_error(loc,
 			   "%s '%s' does not start with the domain prefix '%s'",
 			   what, name, d->prefix);
-	for (size_t i = 0; i < gen->n; i++)
-		if (strcmp(name, gen->names[i]) == 0)
+	for (size_t i = 0; i < cx->n; i++) {
+		const struct reserved *r = &cx->reserved[i];
+		if (!r->lower)
+			continue;
+		if (is_generated(r, name))
 			diag_error(loc,
 				   "%s '%s' collides with a name that errgen "
 				   "generates for domain '%s'",
-				   what, name, d->name);
+				   what, name, r->domain);
+	}
 }
 
-static void check_symbol(const struct domain *d, const struct error *e,
-			 const struct generated *gen)
+static void check_symbol(const struct context *cx, const struct domain *d,
+			 const struct error *e)
 {
-	check_name(d, e->name, &e->name_loc, "symbol", gen);
+	check_name(cx, d, e->name, &e->name_loc, "symbol");
 	for (size_t i = 0; i < e->naliases; i++)
-		check_name(d, e->aliases[i].name, &e->aliases[i].loc, "alias",
-			   gen);
+		check_name(cx, d, e->aliases[i].name, &e->aliases[i].loc,
+			   "alias");
 	/* with min > max every value would be out: that is reported once */
 	bool range_ok = !(d->has_min && d->has_max && d->min > d->max);
 	if (range_ok && ((d->has_min && e->value < d->min) ||
@@ -339,6 +406,12 @@ static bool check_format(const struct error *e, const char *text,
 		diag_error(loc,
 			   "%s of %s mixes numbered (%%1$s) and unnumbered "
 			   "conversions",
+			   what, e->name);
+		break;
+	case CFORMAT_CONFLICT:
+		diag_error(loc,
+			   "%s of %s uses one numbered argument with two "
+			   "different types",
 			   what, e->name);
 		break;
 	case CFORMAT_GAP:
@@ -626,13 +699,20 @@ static void check_domain_names(const struct domain *doms, size_t n)
 bool check_domains(const struct domain *doms, size_t n)
 {
 	unsigned before = diag_error_count();
+	struct context cx = {doms, n,
+			     calloc(n ? n : 1, sizeof(struct reserved))};
+	if (!cx.reserved) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!reserved_init(&cx.reserved[i], &doms[i]))
+			diag_plain(DIAG_ERROR, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		const struct domain *d = &doms[i];
 		check_domain_attrs(d);
-		struct generated gen;
-		generated_names(d, gen.names, &gen.n);
 		for (size_t j = 0; j < d->nerrors; j++) {
-			check_symbol(d, &d->errors[j], &gen);
+			check_symbol(&cx, d, &d->errors[j]);
 			check_messages(d, &d->errors[j]);
 			check_mappings(&d->errors[j]);
 		}
@@ -640,5 +720,10 @@ bool check_domains(const struct domain *doms, size_t n)
 	}
 	check_domain_names(doms, n);
 	check_duplicates(doms, n);
+	for (size_t i = 0; i < n; i++) {
+		free(cx.reserved[i].lower);
+		free(cx.reserved[i].upper);
+	}
+	free(cx.reserved);
 	return diag_error_count() == before;
 }

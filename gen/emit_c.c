@@ -22,7 +22,14 @@ void c_comment_block(struct buf *out, const char *indent, const char *s)
 	buf_init(&clean);
 	c_comment_text(&clean, s);
 	const char *p = clean.data ? clean.data : "";
-	size_t width = 78 - strlen(indent) - 3, col = 0;
+	/* Lines stay within 79 columns, tabs counted as 8: the indent, the
+	 * opening star, the words, and the closing star-slash on the last line.
+	 */
+	size_t indent_cols = 0;
+	for (const char *q = indent; *q; q++)
+		indent_cols = *q == '\t' ? (indent_cols / 8 + 1) * 8
+					 : indent_cols + 1;
+	size_t width = indent_cols < 60 ? 74 - indent_cols : 14, col = 0;
 	buf_printf(out, "%s/*", indent);
 	while (*p) {
 		const char *sp = strchr(p, ' ');
@@ -99,14 +106,16 @@ void c_comment_text(struct buf *out, const char *s)
 			space = true;
 			continue;
 		}
-		if (space && out->len && prev != '\0')
+		if (space && prev != '\0') {
 			buf_putc(out, ' ');
+			prev = ' ';
+		}
 		space = false;
 		/* break up comment ends, comment starts and trigraphs */
 		if ((prev == '*' && c == '/') || (prev == '/' && c == '*') ||
 		    (prev == '?' && c == '?'))
 			buf_putc(out, ' ');
-		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+		if (*p < 0x20 || *p == 0x7f)
 			c = ' ';
 		buf_putc(out, c);
 		prev = c;

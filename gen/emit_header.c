@@ -62,14 +62,15 @@ static void prototypes(const struct domain *d, struct buf *out)
 {
 	const char *n = d->name;
 	char decl[300];
-	snprintf(decl, sizeof(decl), "const char *%s_error_name(int code);\n", n);
+	snprintf(decl, sizeof(decl), "const char *%s_error_name(int code);\n",
+		 n);
 	prototype(out, decl,
 		  "The symbol of code (\"%s\" for %s), or NULL when the domain "
 		  "has no such code. Obsolete codes keep their symbol; for a "
 		  "code with aliases this is its own name.",
 		  d->errors[0].name, d->errors[0].name);
-	snprintf(decl, sizeof(decl), "const char *%s_error_message(int code);\n",
-		 n);
+	snprintf(decl, sizeof(decl),
+		 "const char *%s_error_message(int code);\n", n);
 	prototype(out, decl,
 		  "The English message of code; never NULL. A code the domain "
 		  "does not know, or an obsolete code without a message, gives "
@@ -77,10 +78,11 @@ static void prototypes(const struct domain *d, struct buf *out)
 		  d->unknown_message);
 	snprintf(decl, sizeof(decl),
 		 "int %s_error_from_name(const char *name, int *code);", n);
-	prototype(out, decl,
-		  "If name is the symbol or an alias of a code, stores its value "
-		  "in *code and returns 1; otherwise returns 0 and leaves *code "
-		  "unchanged. name may be NULL.");
+	prototype(
+		out, decl,
+		"If name is the symbol or an alias of a code, stores its value "
+		"in *code and returns 1; otherwise returns 0 and leaves *code "
+		"unchanged. name may be NULL.");
 }
 
 static void range_macros(const struct domain *d, const char *up,

@@ -452,6 +452,15 @@ static void trim(char *s)
 		s[--len] = '\0';
 }
 
+/* An attribute whose schema type collapses white space (xs:token, xs:NCName,
+ * xs:boolean): read it the way the validator did. */
+static char *token(struct load_state *st, xmlNodePtr n, const char *name)
+{
+	char *v = prop(st, n, name);
+	trim(v);
+	return v;
+}
+
 static bool is_elem(xmlNodePtr n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && n->ns &&
@@ -496,7 +505,7 @@ static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
 static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
 {
 	m->loc = node_loc(st, n);
-	char *to = prop(st, n, "to");
+	char *to = token(st, n, "to");
 	if (to && strcmp(to, "openssl") == 0)
 		m->target = MAP_OPENSSL;
 	else if (to && strcmp(to, "x509") == 0)
@@ -510,13 +519,13 @@ static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
 	m->name_loc = attr_loc(st, n, "name");
 	m->lib = prop(st, n, "lib");
 	m->note = prop(st, n, "note");
-	char *dir = prop(st, n, "direction");
+	char *dir = token(st, n, "direction");
 	m->direction = !dir			  ? MAP_BOTH
 		       : strcmp(dir, "to") == 0	  ? MAP_TO
 		       : strcmp(dir, "from") == 0 ? MAP_FROM
 						  : MAP_BOTH;
 	free(dir);
-	char *pref = prop(st, n, "preferred");
+	char *pref = token(st, n, "preferred");
 	m->preferred =
 		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
 	free(pref);
@@ -539,7 +548,7 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 	e->name_loc = attr_loc(st, n, "name");
 	if (!parse_int32(st, n, "value", &e->value, &e->value_loc))
 		e->value = 0;
-	char *status = prop(st, n, "status");
+	char *status = token(st, n, "status");
 	e->status = !status				? STATUS_ACTIVE
 		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
 		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
@@ -651,7 +660,7 @@ static void load_group(struct load_state *st, xmlNodePtr n, size_t *errcap)
 	struct group *g = &d->groups[d->ngroups++];
 	memset(g, 0, sizeof(*g));
 	g->loc = node_loc(st, n);
-	g->id = prop(st, n, "id");
+	g->id = token(st, n, "id");
 	g->id_loc = attr_loc(st, n, "id");
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (is_elem(k, "title"))
@@ -772,6 +781,21 @@ static bool validate(struct loader *l, struct load_state *st, xmlDocPtr doc)
 	return rc == 0;
 }
 
+/* The schema declares every element globally, so it accepts any of them as
+ * the root; only <errors> is a document. */
+static bool root_is_errors(struct load_state *st, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root && is_elem(root, "errors"))
+		return true;
+	struct loc loc = node_loc(st, root);
+	diag_error(&loc,
+		   "the root element must be <errors xmlns=\"" ERRGEN_NS
+		   "\">; this is <%s>",
+		   root ? (const char *)root->name : "");
+	return false;
+}
+
 bool loader_load_memory(struct loader *l, const char *path, const char *data,
 			size_t len, struct domain *d)
 {
@@ -798,7 +822,7 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	}
 
 	xmlDocPtr doc = parse(&st, data, len);
-	if (doc && validate(l, &st, doc))
+	if (doc && validate(l, &st, doc) && root_is_errors(&st, doc))
 		load_root(&st, xmlDocGetRootElement(doc));
 	else
 		st.failed = true;

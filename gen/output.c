@@ -56,9 +56,14 @@ static int same_content(const char *path, const struct buf *b)
 		close(fd);
 		return -1;
 	}
-	if (!S_ISREG(sb.st_mode) || (size_t)sb.st_size != b->len) {
+	if (!S_ISREG(sb.st_mode)) {
 		close(fd);
-		return S_ISREG(sb.st_mode) ? 0 : -1;
+		errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	if ((size_t)sb.st_size != b->len) {
+		close(fd);
+		return 0;
 	}
 	char chunk[65536];
 	size_t off = 0;
@@ -183,8 +188,7 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 		int same = same_content(f->path, &f->content);
 		if (same < 0) {
 			diag_plain(DIAG_ERROR, "cannot read '%s': %s", f->path,
-				   errno ? strerror(errno)
-					 : "not a regular file");
+				   strerror(errno));
 			ok = false;
 		} else if (same == 0) {
 			ok = make_parents(f->path, &made, &nmade) &&

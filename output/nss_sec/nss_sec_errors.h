@@ -237,8 +237,8 @@ enum nss_sec_error {
 #define NSS_SEC_ERROR_COUNT 183
 
 /* The symbol of code ("SEC_ERROR_IO" for SEC_ERROR_IO), or NULL when the
- * domain has no such code. Obsolete codes keep their symbol; for a code with
- * aliases this is its own name. */
+ * domain has no such code. Obsolete codes keep their symbol; for a code
+ * with aliases this is its own name. */
 const char *nss_sec_error_name(int code);
 
 /* The English message of code; never NULL. A code the domain does not know,
@@ -246,9 +246,9 @@ const char *nss_sec_error_name(int code);
  * code.". */
 const char *nss_sec_error_message(int code);
 
-/* If name is the symbol or an alias of a code, stores its value in *code and
- * returns 1; otherwise returns 0 and leaves *code unchanged. name may be
- * NULL. */
+/* If name is the symbol or an alias of a code, stores its value in *code
+ * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
+ * be NULL. */
 int nss_sec_error_from_name(const char *name, int *code);
 
 #ifdef __cplusplus

@@ -7,14 +7,14 @@
 extern "C" {
 #endif
 
-/* The error codes of the SSL/TLS library of Network Security Services (NSS):
- * every enumerator of sslerr.h as shipped with NSS 3.87. They are negative
- * integers counted up from SSL_ERROR_BASE (-12288), and NSS keeps the
- * thousand values from SSL_ERROR_BASE upwards for this library. Each message
- * is exactly the English text that the NSS library itself returns for the
- * code once it has installed its error table. The first eight groups keep
- * the order, blocks and explanations of table 8.1 of the NSS documentation;
- * the groups after them hold the codes NSS added since. */
+/* The error codes of the SSL/TLS library of Network Security Services
+ * (NSS): every enumerator of sslerr.h as shipped with NSS 3.87. They are
+ * negative integers counted up from SSL_ERROR_BASE (-12288), and NSS keeps
+ * the thousand values from SSL_ERROR_BASE upwards for this library. Each
+ * message is exactly the English text that the NSS library itself returns
+ * for the code once it has installed its error table. The first eight
+ * groups keep the order, blocks and explanations of table 8.1 of the NSS
+ * documentation; the groups after them hold the codes NSS added since. */
 enum nss_ssl_error {
 	/* General handshake, configuration and certificate errors */
 	SSL_ERROR_EXPORT_ONLY_SERVER = -12288, /* obsolete */
@@ -56,7 +56,8 @@ enum nss_ssl_error {
 	SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA = -12199, /* obsolete */
 	SSL_ERROR_SESSION_NOT_FOUND = -12198,
 
-	/* Received a malformed (too long or short or invalid content) SSL handshake */
+	/* Received a malformed (too long or short or invalid content) SSL
+	 * handshake */
 	SSL_ERROR_RX_MALFORMED_HELLO_REQUEST = -12261,
 	SSL_ERROR_RX_MALFORMED_CLIENT_HELLO = -12260,
 	SSL_ERROR_RX_MALFORMED_SERVER_HELLO = -12259,
@@ -74,7 +75,8 @@ enum nss_ssl_error {
 	SSL_ERROR_RX_MALFORMED_HANDSHAKE = -12249,
 	SSL_ERROR_RX_MALFORMED_APPLICATION_DATA = -12248,
 
-	/* Received an SSL handshake that was inappropriate for the current state */
+	/* Received an SSL handshake that was inappropriate for the current
+	 * state */
 	SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST = -12247,
 	SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO = -12246,
 	SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO = -12245,
@@ -86,7 +88,8 @@ enum nss_ssl_error {
 	SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH = -12239,
 	SSL_ERROR_RX_UNEXPECTED_FINISHED = -12238,
 
-	/* Received an SSL record that was inappropriate for the current state */
+	/* Received an SSL record that was inappropriate for the current
+	 * state */
 	SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER = -12237,
 	SSL_ERROR_RX_UNEXPECTED_ALERT = -12236,
 	SSL_ERROR_RX_UNEXPECTED_HANDSHAKE = -12235,
@@ -275,9 +278,9 @@ const char *nss_ssl_error_name(int code);
  * or an obsolete code without a message, gives "Unknown SSL error code.". */
 const char *nss_ssl_error_message(int code);
 
-/* If name is the symbol or an alias of a code, stores its value in *code and
- * returns 1; otherwise returns 0 and leaves *code unchanged. name may be
- * NULL. */
+/* If name is the symbol or an alias of a code, stores its value in *code
+ * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
+ * be NULL. */
 int nss_ssl_error_from_name(const char *name, int *code);
 
 #ifdef __cplusplus

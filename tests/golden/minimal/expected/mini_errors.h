@@ -18,17 +18,17 @@ enum mini_error {
 #define MINI_ERROR_COUNT 1
 
 /* The symbol of code ("MINI_FAILED" for MINI_FAILED), or NULL when the
- * domain has no such code. Obsolete codes keep their symbol; for a code with
- * aliases this is its own name. */
+ * domain has no such code. Obsolete codes keep their symbol; for a code
+ * with aliases this is its own name. */
 const char *mini_error_name(int code);
 
 /* The English message of code; never NULL. A code the domain does not know,
  * or an obsolete code without a message, gives "Unknown error code". */
 const char *mini_error_message(int code);
 
-/* If name is the symbol or an alias of a code, stores its value in *code and
- * returns 1; otherwise returns 0 and leaves *code unchanged. name may be
- * NULL. */
+/* If name is the symbol or an alias of a code, stores its value in *code
+ * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
+ * be NULL. */
 int mini_error_from_name(const char *name, int *code);
 
 #ifdef __cplusplus

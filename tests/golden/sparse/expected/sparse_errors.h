@@ -40,9 +40,9 @@ const char *sparse_error_name(int code);
  * or an obsolete code without a message, gives "Unknown sparse code "?"". */
 const char *sparse_error_message(int code);
 
-/* If name is the symbol or an alias of a code, stores its value in *code and
- * returns 1; otherwise returns 0 and leaves *code unchanged. name may be
- * NULL. */
+/* If name is the symbol or an alias of a code, stores its value in *code
+ * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
+ * be NULL. */
 int sparse_error_from_name(const char *name, int *code);
 
 #ifdef __cplusplus
