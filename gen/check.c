@@ -290,7 +290,7 @@ static void check_domain_attrs(const struct domain *d)
 static const char *const generated_macros[] = {
 	"_ERROR_MIN",  "_ERROR_MAX",	   "_ERROR_COUNT",
 	"_ERROR_BASE", "_ERROR_RANGE_MIN", "_ERROR_RANGE_MAX",
-	"_ERRORS_H",   "_ASSERT",	   "_ASSERT_HEADER",
+	"_ERRORS_H",   "_ASSERT",	   "_ASSERT_HEADER", "_ERROR_TEXTDOMAIN", "_ERROR_CATGETS_SET", "_ERROR_CATGETS_NUMBER",
 };
 
 struct reserved {

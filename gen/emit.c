@@ -1,31 +1,103 @@
 #include "emit.h"
 
+#include <errno.h>
+#include <time.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const struct emitter header = {
-	"header",
-	"_errors.h",
-	emit_header,
-	"C header: enum of the codes, range macros, prototypes",
+	.kind = "header",
+	.file_suffix = "_errors.h",
+	.emit = emit_header,
+	.summary = "C header: enum of the codes, range macros, prototypes",
 };
 static const struct emitter catalog = {
-	"catalog",
-	"_errors.c",
-	emit_catalog,
-	"C catalog: code to name and message, name to code",
+	.kind = "catalog",
+	.file_suffix = "_errors.c",
+	.emit = emit_catalog,
+	.summary = "C catalog: code to name and message, name to code",
 };
 
 static const struct emitter static_assert_kind = {
-	"static-assert",
-	"_assert.c",
-	emit_static_assert,
-	"C11 static assertions: a foreign header agrees with the XML",
+	.kind = "static-assert",
+	.file_suffix = "_assert.c",
+	.emit = emit_static_assert,
+	.summary = "C11 static assertions: a foreign header agrees with the XML",
 };
 
-const struct emitter *const emitters[] = {&header, &catalog,
-					  &static_assert_kind, NULL};
+static const struct emitter gettext_kind = {
+	.kind = "gettext",
+	.file_suffix = "DOMAIN.pot LANG.po",
+	.summary = "gettext template and one catalog per declared language",
+	.emit_many = emit_gettext,
+};
+
+static const struct emitter catgets_kind = {
+	.kind = "catgets",
+	.file_suffix = "LANG.msg",
+	.summary = "POSIX catgets message source per declared language",
+	.emit_many = emit_catgets,
+};
+
+const struct emitter *const emitters[] = {&header,
+					  &catalog,
+					  &static_assert_kind,
+					  &gettext_kind,
+					  &catgets_kind,
+					  NULL};
+
+struct buf *emit_files_add(struct emit_files *f, const char *name)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 8;
+		struct emit_file *files = realloc(f->files, cap * sizeof(*files));
+		if (!files) {
+			f->failed = true;
+			return NULL;
+		}
+		f->files = files;
+		f->cap = cap;
+	}
+	struct emit_file *file = &f->files[f->n];
+	file->name = strdup(name);
+	if (!file->name) {
+		f->failed = true;
+		return NULL;
+	}
+	buf_init(&file->content);
+	f->n++;
+	return &file->content;
+}
+
+void emit_files_free(struct emit_files *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->files[i].name);
+		buf_free(&f->files[i].content);
+	}
+	free(f->files);
+	memset(f, 0, sizeof(*f));
+}
+
+void emit_source_date(char out[32])
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	long long t = 0;
+	if (env && *env) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(env, &end, 10);
+		if (!*end && errno == 0 && v >= 0 && v < 253402300800LL)
+			t = v; /* before year 10000 */
+	}
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(out, 32, "%Y-%m-%d %H:%M+0000", &tm))
+		snprintf(out, 32, "1970-01-01 00:00+0000");
+}
 
 const struct emitter *emitter_find(const char *kind)
 {

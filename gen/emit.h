@@ -13,11 +13,31 @@
 
 #define ERRGEN_VERSION "0.1.0"
 
+/* The files of a kind that writes several (one per language). */
+struct emit_file {
+	char *name;
+	struct buf content;
+};
+
+struct emit_files {
+	struct emit_file *files;
+	size_t n, cap;
+	bool failed;
+};
+
+/* A new, empty file of that name to render into; NULL on failure (and
+ * f->failed is set). */
+struct buf *emit_files_add(struct emit_files *f, const char *name);
+void emit_files_free(struct emit_files *f);
+
 struct emitter {
 	const char *kind;	 /* name used by --emit */
 	const char *file_suffix; /* appended to the domain name */
 	void (*emit)(const struct domain *d, struct buf *out);
 	const char *summary;
+	/* Instead of emit, for kinds that write several files; the file
+	 * names are then the emitter's own (file_suffix describes them). */
+	void (*emit_many)(const struct domain *d, struct emit_files *out);
 };
 
 /* All emitters, in the order --help lists them; NULL-terminated. */
@@ -30,6 +50,16 @@ char *emit_file_name(const struct emitter *em, const struct domain *d);
 void emit_header(const struct domain *d, struct buf *out);
 void emit_catalog(const struct domain *d, struct buf *out);
 void emit_static_assert(const struct domain *d, struct buf *out);
+void emit_gettext(const struct domain *d, struct emit_files *out);
+void emit_catgets(const struct domain *d, struct emit_files *out);
+
+/* The date that generated files may carry: SOURCE_DATE_EPOCH when set to a
+ * valid number, otherwise the start of 1970, so that output never depends
+ * on when it was made. Writes "YYYY-MM-DD HH:MM+0000". */
+void emit_source_date(char out[32]);
+
+/* The code whose catgets message number is 1 (emit_catgets.c). */
+int32_t catgets_base(const struct domain *d);
 
 /* Shared C helpers (emit_c.c). */
 void c_banner(struct buf *out, const struct domain *d, const char *what);

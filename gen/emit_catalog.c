@@ -19,38 +19,71 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The pool, built first so that identical strings are stored once. */
+/* The pool: every string the catalog needs, each stored once, in order. */
 struct pool {
-	const char **strs;
-	size_t *offs;
+	char **strs; /* owned */
 	size_t n, cap;
 	size_t size;
 };
 
-static size_t pool_add(struct pool *p, const char *s, bool *failed)
+/* Appends s (len bytes, then a NUL) and returns its offset. */
+static size_t pool_add_n(struct pool *p, const char *s, size_t len,
+			 bool *failed)
 {
-	for (size_t i = 0; i < p->n; i++) /* messages repeat rarely; n small */
-		if (strcmp(p->strs[i], s) == 0)
-			return p->offs[i];
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 64;
-		const char **strs = realloc(p->strs, cap * sizeof(*strs));
-		if (strs)
-			p->strs = strs;
-		size_t *offs = realloc(p->offs, cap * sizeof(*offs));
-		if (offs)
-			p->offs = offs;
-		if (!strs || !offs) {
+		char **strs = realloc(p->strs, cap * sizeof(*strs));
+		if (!strs) {
 			*failed = true;
 			return 0;
 		}
+		p->strs = strs;
 		p->cap = cap;
 	}
-	p->strs[p->n] = s;
-	p->offs[p->n] = p->size;
-	p->n++;
-	p->size += strlen(s) + 1;
-	return p->offs[p->n - 1];
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		*failed = true;
+		return 0;
+	}
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	p->strs[p->n++] = copy;
+	size_t off = p->size;
+	p->size += len + 1;
+	return off;
+}
+
+static size_t pool_add(struct pool *p, const char *s, bool *failed)
+{
+	return pool_add_n(p, s, strlen(s), failed);
+}
+
+/* The gettext key "CONTEXT\004MESSAGE" (what pgettext looks up). The
+ * English message is its tail, so it costs no second copy; returns the
+ * key's offset and sets *msg_off to the message's. */
+static size_t pool_add_key(struct pool *p, const char *context,
+			   const char *message, size_t *msg_off, bool *failed)
+{
+	size_t clen = strlen(context), mlen = strlen(message);
+	char *key = malloc(clen + 1 + mlen + 1);
+	if (!key) {
+		*failed = true;
+		return 0;
+	}
+	memcpy(key, context, clen);
+	key[clen] = '\004';
+	memcpy(key + clen + 1, message, mlen + 1);
+	size_t off = pool_add_n(p, key, clen + 1 + mlen, failed);
+	free(key);
+	*msg_off = off + clen + 1;
+	return off;
+}
+
+static void pool_free(struct pool *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->strs[i]);
+	free(p->strs);
 }
 
 static uint32_t fnv1a(const char *s)
@@ -70,8 +103,8 @@ struct layout {
 	size_t nslots; /* dense: span of values; sparse: count */
 	int32_t lo, hi;
 	size_t *slot_error; /* slot -> error index, or SIZE_MAX for a hole */
-	size_t *name_off, *msg_off;
-	size_t unknown_off;
+	size_t *name_off, *msg_off, *key_off;
+	size_t unknown_off, unknown_key_off;
 	size_t naliases;
 	size_t *alias_name_off, *alias_slot;
 	uint32_t hash_size; /* power of two */
@@ -89,8 +122,8 @@ static void layout_free(struct layout *l)
 	free(l->hash);
 	free(l->alias_name_off);
 	free(l->alias_slot);
-	free(l->pool.strs);
-	free(l->pool.offs);
+	free(l->key_off);
+	pool_free(&l->pool);
 }
 
 static void hash_insert(struct layout *l, const char *name, size_t entry)
@@ -122,20 +155,27 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	l->slot_error = malloc(l->nslots * sizeof(size_t));
 	l->name_off = calloc(l->nslots, sizeof(size_t));
 	l->msg_off = calloc(l->nslots, sizeof(size_t));
+	l->key_off = calloc(l->nslots, sizeof(size_t));
 	l->alias_name_off = calloc(l->naliases + 1, sizeof(size_t));
 	l->alias_slot = calloc(l->naliases + 1, sizeof(size_t));
 	for (l->hash_size = 4; l->hash_size < 2 * nnames; l->hash_size *= 2)
 		;
 	l->hash = calloc(l->hash_size, sizeof(size_t));
-	if (!l->slot_error || !l->name_off || !l->msg_off || !l->hash ||
+	if (!l->slot_error || !l->name_off || !l->msg_off || !l->key_off ||
+	    !l->hash ||
 	    !l->alias_name_off || !l->alias_slot)
 		return false;
 
 	pool_add(&l->pool, "", &l->failed); /* offset 0: "no name" */
-	l->unknown_off = pool_add(&l->pool, d->unknown_message, &l->failed);
+	char unknown_ctx[300];
+	snprintf(unknown_ctx, sizeof(unknown_ctx), "%s_error_unknown", d->name);
+	l->unknown_key_off = pool_add_key(&l->pool, unknown_ctx,
+					  d->unknown_message, &l->unknown_off,
+					  &l->failed);
 	for (size_t s = 0; s < l->nslots; s++) {
 		l->slot_error[s] = SIZE_MAX;
 		l->msg_off[s] = l->unknown_off;
+		l->key_off[s] = l->unknown_key_off;
 	}
 	size_t nalias = 0;
 	for (size_t i = 0; i < l->count; i++) {
@@ -144,8 +184,9 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		l->slot_error[s] = l->order[i];
 		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
 		if (e->message)
-			l->msg_off[s] =
-				pool_add(&l->pool, e->message, &l->failed);
+			l->key_off[s] = pool_add_key(&l->pool, e->name,
+						     e->message, &l->msg_off[s],
+						     &l->failed);
 		hash_insert(l, e->name, s + 1);
 		for (size_t a = 0; a < e->naliases; a++) {
 			l->alias_name_off[nalias] = pool_add(
@@ -204,6 +245,10 @@ static void tables(const struct layout *l, const struct domain *d,
 	offset_table(out, offtype, name, l->name_off, l->nslots);
 	snprintf(name, sizeof(name), "%s_error_msg_off", l->n);
 	offset_table(out, offtype, name, l->msg_off, l->nslots);
+	buf_puts(out, "/* Per slot: offset of the gettext key, \"SYMBOL\\004message\", "
+		      "whose tail is the\n * message above. */\n");
+	snprintf(name, sizeof(name), "%s_error_key_off", l->n);
+	offset_table(out, offtype, name, l->key_off, l->nslots);
 	if (!l->dense) {
 		buf_printf(out,
 			   "/* The codes in ascending order; a code's index "
@@ -332,6 +377,47 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 	buf_puts(out, "\t\t\treturn 1;\n\t\t}\n\t}\n}\n");
 }
 
+static void localized_functions(const struct layout *l, const char *up,
+				struct buf *out)
+{
+	const char *n = l->n;
+	buf_printf(out,
+		   "\nconst char *%s_error_message_localized(int code)\n{\n"
+		   "#ifdef ERRGEN_NO_NLS\n"
+		   "\treturn %s_error_message(code);\n"
+		   "#else\n"
+		   "\t/* dgettext gives back the key itself when no "
+		   "translation applies */\n"
+		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "\tconst char *key, *english, *text;\n"
+		   "\tif (slot < %zuu) {\n"
+		   "\t\tkey = POOL + %s_error_key_off[slot];\n"
+		   "\t\tenglish = POOL + %s_error_msg_off[slot];\n"
+		   "\t} else {\n"
+		   "\t\tkey = POOL + %zu;\n"
+		   "\t\tenglish = POOL + %zu;\n"
+		   "\t}\n"
+		   "\ttext = dgettext(%s_ERROR_TEXTDOMAIN, key);\n"
+		   "\treturn text == key ? english : text;\n"
+		   "#endif\n}\n",
+		   n, n, n, l->nslots, n, n, l->unknown_key_off, l->unknown_off,
+		   up);
+	buf_printf(out,
+		   "\n#ifdef LC_ALL_MASK\n"
+		   "const char *%s_error_message_l(int code, locale_t locale)\n{\n"
+		   "#ifdef ERRGEN_NO_NLS\n"
+		   "\t(void)locale;\n"
+		   "\treturn %s_error_message(code);\n"
+		   "#else\n"
+		   "\t/* only this thread's locale changes, and only for the call */\n"
+		   "\tlocale_t saved = uselocale(locale);\n"
+		   "\tconst char *text = %s_error_message_localized(code);\n"
+		   "\tuselocale(saved);\n"
+		   "\treturn text;\n"
+		   "#endif\n}\n#endif\n",
+		   n, n, n);
+}
+
 void emit_catalog(const struct domain *d, struct buf *out)
 {
 	struct layout l;
@@ -341,8 +427,14 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		return;
 	}
 	c_banner(out, d, "_errors.c");
+	/* uselocale() and locale_t are POSIX 2008; ask for them unless the
+	 * build already chose a feature level. */
+	buf_puts(out, "#if !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && "
+		      "\\\n    !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)\n"
+		      "#define _POSIX_C_SOURCE 200809L\n#endif\n\n");
 	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
-	buf_puts(out, "#include <stdint.h>\n#include <string.h>\n\n");
+	buf_puts(out, "#include <stdint.h>\n#include <string.h>\n"
+		      "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n#endif\n\n");
 	/* Casts that stay clean under C++'s -Wold-style-cast; only the macros
 	 * the code below uses, for -Wunused-macros. */
 	buf_puts(out, "#ifdef __cplusplus\n");
@@ -365,5 +457,11 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	pool_struct(&l, out);
 	tables(&l, d, out);
 	lookup_functions(&l, out);
+	char *up = domain_macro_prefix(d);
+	if (up)
+		localized_functions(&l, up, out);
+	else
+		out->failed = true;
+	free(up);
 	layout_free(&l);
 }

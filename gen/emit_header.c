@@ -128,6 +128,52 @@ static void range_macros(const struct domain *d, const char *up,
 	buf_printf(out, "\n#define %s_ERROR_COUNT %zu\n", up, d->nerrors);
 }
 
+static void translation_macros(const struct domain *d, const char *up,
+			       struct buf *out)
+{
+	c_comment_block(out, "",
+			"The gettext text domain of the messages: the "
+			"application binds it (bindtextdomain) to where the "
+			".mo files are installed.");
+	buf_printf(out, "#define %s_ERROR_TEXTDOMAIN \"%s\"\n", up,
+		   d->gettext_domain);
+	c_comment_block(out, "",
+			"catgets: the set and message number of a code in the "
+			"LANG.msg catalogs (stable: derived from the code "
+			"alone).");
+	buf_printf(out, "#define %s_ERROR_CATGETS_SET 1\n"
+			"#define %s_ERROR_CATGETS_NUMBER(code) ((code) - ",
+		   up, up);
+	c_int_expr(out, catgets_base(d));
+	buf_puts(out, " + 1)\n");
+}
+
+static void localized_prototypes(const struct domain *d, struct buf *out)
+{
+	const char *n = d->name;
+	char decl[300];
+	snprintf(decl, sizeof(decl),
+		 "const char *%s_error_message_localized(int code);\n", n);
+	prototype(out, decl,
+		  "The message of code in the language of the current locale "
+		  "(LC_MESSAGES, or the LANGUAGE variable), through dgettext "
+		  "with the symbol as context; the English message when no "
+		  "translation applies; never NULL. Compiled with "
+		  "ERRGEN_NO_NLS defined, always English.");
+	snprintf(decl, sizeof(decl),
+		 "#ifdef LC_ALL_MASK\n"
+		 "const char *%s_error_message_l(int code, locale_t locale);\n"
+		 "#endif",
+		 n);
+	prototype(out, decl,
+		  "The same in the given locale (from newlocale), for servers "
+		  "that answer each client in its own language. It changes "
+		  "only the calling thread's locale and only during the call, "
+		  "so threads may use different locales at once. glibc lets "
+		  "a set LANGUAGE variable take precedence over the locale. "
+		  "Declared where <locale.h> offers locale_t (POSIX 2008).");
+}
+
 void emit_header(const struct domain *d, struct buf *out)
 {
 	char *up = domain_macro_prefix(d);
@@ -138,6 +184,7 @@ void emit_header(const struct domain *d, struct buf *out)
 	}
 	c_banner(out, d, "_errors.h");
 	buf_printf(out, "#ifndef %s_ERRORS_H\n#define %s_ERRORS_H\n\n", up, up);
+	buf_puts(out, "#include <locale.h> /* locale_t, where POSIX 2008 is on */\n\n");
 	buf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
 	if (d->description)
 		c_comment_block(out, "", d->description);
@@ -146,7 +193,11 @@ void emit_header(const struct domain *d, struct buf *out)
 	buf_puts(out, "};\n\n");
 	range_macros(d, up, out);
 	buf_putc(out, '\n');
+	translation_macros(d, up, out);
+	buf_putc(out, '\n');
 	prototypes(d, out);
+	buf_putc(out, '\n');
+	localized_prototypes(d, out);
 	buf_printf(
 		out,
 		"\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_ERRORS_H */\n",

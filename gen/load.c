@@ -39,6 +39,7 @@ struct loader {
 struct pos {
 	int line;
 	int col;
+	struct span span; /* elements only; byte offsets in the input */
 };
 
 /* State of one load: positions recorded by the SAX wrapper, the domain. */
@@ -52,6 +53,7 @@ struct load_state {
 			     noise */
 	xmlParserCtxtPtr ctxt;
 	startElementNsSAX2Func sax2_start;
+	endElementNsSAX2Func sax2_end;
 };
 
 /* ------------------------------------------------------------------ */
@@ -69,8 +71,15 @@ static void *pos_record(struct load_state *st, int line, int col)
 	}
 	st->pos[st->npos].line = line;
 	st->pos[st->npos].col = col;
+	memset(&st->pos[st->npos].span, 0, sizeof(struct span));
 	st->npos++;
 	return (void *)(uintptr_t)st->npos; /* index + 1; NULL means none */
+}
+
+static struct span *span_of(struct load_state *st, xmlNodePtr node)
+{
+	uintptr_t i = (uintptr_t)node->_private;
+	return i > 0 && i <= st->npos ? &st->pos[i - 1].span : NULL;
 }
 
 static struct loc loc_of_private(const struct load_state *st, void *priv,
@@ -108,7 +117,7 @@ static struct loc attr_loc(const struct load_state *st, xmlNodePtr node,
 static struct pos pos_before(const xmlChar *base, const xmlChar *p,
 			     const xmlChar *cur, int cur_line)
 {
-	struct pos r = {cur_line, 0};
+	struct pos r = {.line = cur_line};
 	for (const xmlChar *q = p; q < cur; q++)
 		if (*q == '\n')
 			r.line--;
@@ -144,6 +153,13 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 		return;
 	struct pos p = pos_before(in->base, lt, in->cur, in->line);
 	node->_private = pos_record(st, p.line, p.col);
+	struct span *sp = span_of(st, node);
+	if (sp) {
+		sp->start = (size_t)in->consumed + (size_t)(lt - in->base);
+		sp->content_start = (size_t)in->consumed +
+				    (size_t)(in->cur - in->base) +
+				    (*in->cur == '>');
+	}
 
 	/* SAX2 appends one property per attribute, in the same order. Values
 	 * that needed no normalization point into the input buffer. */
@@ -158,6 +174,29 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 			a->_private = node->_private;
 		}
 	}
+}
+
+/* The parser stands after the end tag's '>' (or the "/>"): the element's
+ * byte span ends here, and its content where the end tag begins. */
+static void on_end_element(void *ctx, const xmlChar *localname,
+			   const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	xmlNodePtr node = ctxt->node;
+	xmlParserInputPtr in = ctxt->input;
+	struct span *sp = node ? span_of(st, node) : NULL;
+	if (sp && in && in->base && in->cur) {
+		const xmlChar *lt = in->cur;
+		while (lt > in->base && *lt != '<')
+			lt--;
+		size_t base = (size_t)in->consumed;
+		sp->end = base + (size_t)(in->cur - in->base);
+		sp->content_end = base + (size_t)(lt - in->base);
+		if (sp->content_end <= sp->start) /* <x/>: no content */
+			sp->content_start = sp->content_end = sp->end - 2;
+	}
+	st->sax2_end(ctx, localname, prefix, uri);
 }
 
 /* A document type declaration could declare entities; errgen documents never
@@ -531,6 +570,13 @@ static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
 	free(pref);
 }
 
+static void copy_span(struct load_state *st, xmlNodePtr n, struct span *out)
+{
+	struct span *sp = span_of(st, n);
+	if (sp)
+		*out = *sp;
+}
+
 static size_t count_children(xmlNodePtr n, const char *name)
 {
 	size_t c = 0;
@@ -543,6 +589,7 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 		       size_t group)
 {
 	e->loc = node_loc(st, n);
+	copy_span(st, n, &e->span);
 	e->group = group;
 	e->name = prop(st, n, "name");
 	e->name_loc = attr_loc(st, n, "name");
@@ -581,6 +628,7 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 			} else if (!lang) {
 				e->message = content(st, k);
 				e->message_loc = loc;
+				copy_span(st, k, &e->message_span);
 			} else {
 				struct translation *t =
 					&e->translations[e->ntranslations++];
@@ -590,6 +638,7 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 				trim(t->lang);
 				t->text = content(st, k);
 				t->loc = loc;
+				copy_span(st, k, &t->span);
 			}
 			xmlFree(lang);
 		} else if (is_elem(k, "explanation") && !e->explanation) {
@@ -740,6 +789,8 @@ static xmlDocPtr parse(struct load_state *st, const char *data, size_t len)
 	st->ctxt = ctxt;
 	ctxt->_private = st;
 	st->sax2_start = ctxt->sax->startElementNs;
+	st->sax2_end = ctxt->sax->endElementNs;
+	ctxt->sax->endElementNs = on_end_element;
 	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->internalSubset = on_internal_subset;
 	/* Parser errors reach on_xml_error through the global handler, whose
@@ -836,7 +887,7 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	return !st.failed;
 }
 
-static char *read_all(const char *path, size_t *len)
+char *loader_read_file(const char *path, size_t *len)
 {
 	struct loc loc = {path, 0, 0};
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -900,7 +951,7 @@ bool loader_load_file(struct loader *l, const char *path, struct domain *d)
 {
 	memset(d, 0, sizeof(*d));
 	size_t len = 0;
-	char *data = read_all(path, &len);
+	char *data = loader_read_file(path, &len);
 	if (!data)
 		return false;
 	bool ok = loader_load_memory(l, path, data, len, d);

@@ -21,6 +21,9 @@ void loader_free(struct loader *l);
  */
 bool loader_load_file(struct loader *l, const char *path, struct domain *d);
 
+/* Reads a whole input file (NUL-terminated); NULL with a diagnostic. */
+char *loader_read_file(const char *path, size_t *len);
+
 /* The same for a document already in memory (tests, the fuzzer). */
 bool loader_load_memory(struct loader *l, const char *path, const char *data,
 			size_t len, struct domain *d);

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "import_po.h"
 #include "load.h"
 #include "output.h"
 
@@ -30,6 +31,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: errgen [generate] [options] FILE.xml...\n"
 	      "       errgen check [options] FILE.xml...\n"
+	      "       errgen import-po LANG.po FILE.xml\n"
 	      "\n"
 	      "Compiles error-table descriptions (XML, schema urn:errgen:1) "
 	      "into\n"
@@ -41,6 +43,15 @@ static void usage(FILE *f)
 	      "is\n"
 	      "                  missing or differs from what would be "
 	      "generated\n"
+	      "  import-po       merge a translator's LANG.po into FILE.xml, "
+	      "matching\n"
+	      "                  entries by context (the symbol); fuzzy, "
+	      "obsolete and\n"
+	      "                  unknown entries are reported and skipped; "
+	      "translations\n"
+	      "                  whose printf conversions differ are refused; "
+	      "the rest\n"
+	      "                  of the XML is kept byte for byte\n"
 	      "\n"
 	      "options:\n"
 	      "  -o, --output DIR    where outputs go (default: .); each "
@@ -56,8 +67,14 @@ static void usage(FILE *f)
 	      "kinds:\n",
 	      f);
 	for (size_t i = 0; emitters[i]; i++)
-		fprintf(f, "  %-10s DOMAIN%-12s %s\n", emitters[i]->kind,
-			emitters[i]->file_suffix, emitters[i]->summary);
+	{
+		char files[64];
+		snprintf(files, sizeof(files), "%s%s",
+			 emitters[i]->emit_many ? "" : "DOMAIN",
+			 emitters[i]->file_suffix);
+		fprintf(f, "  %-14s %-20s %s\n", emitters[i]->kind, files,
+			emitters[i]->summary);
+	}
 	fputs("\n"
 	      "exit status:\n"
 	      "  0  success (check: every output is up to date)\n"
@@ -166,32 +183,71 @@ static char *join_path(const char *dir, const char *sub, const char *file)
 	return p;
 }
 
-static bool render(const struct options *o, const struct domain *doms, size_t n,
-		   struct output_set *set)
+static bool add_output(struct output_set *set, const struct options *o,
+		       const struct domain *d, const char *file,
+		       struct buf *b)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; emitters[k]; k++) {
-			if (!o->kinds[k])
-				continue;
-			struct buf b;
-			buf_init(&b);
-			emitters[k]->emit(&doms[i], &b);
-			char *file = emit_file_name(emitters[k], &doms[i]);
-			char *path =
-				file ? join_path(o->outdir,
-						 o->flat ? NULL : doms[i].name,
-						 file)
-				     : NULL;
-			free(file);
-			if (b.failed || !path ||
-			    !output_set_add(set, path, &b)) {
-				diag_plain(DIAG_ERROR, "out of memory");
-				buf_free(&b);
-				free(path);
-				return false;
-			}
-		}
+	char *path = join_path(o->outdir, o->flat ? NULL : d->name, file);
+	if (b->failed || !path) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		buf_free(b);
+		free(path);
+		return false;
 	}
+	/* two domains writing de.po into one --flat directory, say */
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->files[i].path, path) == 0) {
+			diag_plain(DIAG_ERROR,
+				   "two outputs of this run would be written to "
+				   "'%s'; give the domains their own directories "
+				   "(drop --flat)",
+				   path);
+			buf_free(b);
+			free(path);
+			return false;
+		}
+	if (!output_set_add(set, path, b)) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+static bool render_kind(const struct emitter *em, const struct options *o,
+			const struct domain *d, struct output_set *set)
+{
+	if (em->emit_many) {
+		struct emit_files files = {0};
+		em->emit_many(d, &files);
+		bool ok = !files.failed;
+		for (size_t i = 0; ok && i < files.n; i++)
+			ok = add_output(set, o, d, files.files[i].name,
+					&files.files[i].content);
+		if (!ok && files.failed)
+			diag_plain(DIAG_ERROR, "out of memory");
+		emit_files_free(&files);
+		return ok;
+	}
+	struct buf b;
+	buf_init(&b);
+	em->emit(d, &b);
+	char *file = emit_file_name(em, d);
+	bool ok = file && add_output(set, o, d, file, &b);
+	if (!file) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		buf_free(&b);
+	}
+	free(file);
+	return ok;
+}
+
+static bool render(const struct options *o, const struct domain *doms,
+		   size_t n, struct output_set *set)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; emitters[k]; k++)
+			if (o->kinds[k] && !render_kind(emitters[k], o, &doms[i], set))
+				return false;
 	return true;
 }
 
@@ -240,8 +296,24 @@ static int run(const struct options *o, struct domain *doms)
 	return rc;
 }
 
+static int run_import_po(int argc, char **argv)
+{
+	if (argc != 4) {
+		diag_plain(DIAG_ERROR, "usage: errgen import-po LANG.po FILE.xml");
+		return EXIT_INVALID;
+	}
+	struct loader *l = loader_new();
+	if (!l)
+		return EXIT_INVALID;
+	int rc = import_po(l, argv[2], argv[3]);
+	loader_free(l);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "import-po") == 0)
+		return run_import_po(argc, argv);
 	struct options o;
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0)

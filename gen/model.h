@@ -17,10 +17,18 @@ enum error_status { STATUS_ACTIVE, STATUS_DEPRECATED, STATUS_OBSOLETE };
 enum map_target { MAP_ERRNO, MAP_OPENSSL, MAP_X509, MAP_TLS_ALERT };
 enum map_direction { MAP_BOTH, MAP_TO, MAP_FROM };
 
+/* Where an element sits in the input, as byte offsets: its '<', the start
+ * and end of its content, and just past its end tag. import-po uses them to
+ * edit a file in place. */
+struct span {
+	size_t start, content_start, content_end, end;
+};
+
 struct translation {
 	char *lang;
 	char *text;
 	struct loc loc;
+	struct span span;
 };
 
 struct mapping {
@@ -48,6 +56,8 @@ struct error {
 	enum error_status status;
 	char *message; /* English; NULL only for obsolete codes */
 	struct loc message_loc;
+	struct span message_span;
+	struct span span;
 	char *explanation;
 	struct translation *translations;
 	size_t ntranslations;

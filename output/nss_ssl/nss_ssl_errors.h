@@ -3,6 +3,8 @@
 #ifndef NSS_SSL_ERRORS_H
 #define NSS_SSL_ERRORS_H
 
+#include <locale.h> /* locale_t, where POSIX 2008 is on */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -268,6 +270,14 @@ enum nss_ssl_error {
 #define NSS_SSL_ERROR_MAX (-12097)
 #define NSS_SSL_ERROR_COUNT 192
 
+/* The gettext text domain of the messages: the application binds it
+ * (bindtextdomain) to where the .mo files are installed. */
+#define NSS_SSL_ERROR_TEXTDOMAIN "nss-ssl-errors"
+/* catgets: the set and message number of a code in the LANG.msg catalogs
+ * (stable: derived from the code alone). */
+#define NSS_SSL_ERROR_CATGETS_SET 1
+#define NSS_SSL_ERROR_CATGETS_NUMBER(code) ((code) - (-12288) + 1)
+
 /* The symbol of code ("SSL_ERROR_EXPORT_ONLY_SERVER" for
  * SSL_ERROR_EXPORT_ONLY_SERVER), or NULL when the domain has no such code.
  * Obsolete codes keep their symbol; for a code with aliases this is its own
@@ -282,6 +292,21 @@ const char *nss_ssl_error_message(int code);
  * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
  * be NULL. */
 int nss_ssl_error_from_name(const char *name, int *code);
+
+/* The message of code in the language of the current locale (LC_MESSAGES,
+ * or the LANGUAGE variable), through dgettext with the symbol as context;
+ * the English message when no translation applies; never NULL. Compiled
+ * with ERRGEN_NO_NLS defined, always English. */
+const char *nss_ssl_error_message_localized(int code);
+
+/* The same in the given locale (from newlocale), for servers that answer
+ * each client in its own language. It changes only the calling thread's
+ * locale and only during the call, so threads may use different locales at
+ * once. glibc lets a set LANGUAGE variable take precedence over the locale.
+ * Declared where <locale.h> offers locale_t (POSIX 2008). */
+#ifdef LC_ALL_MASK
+const char *nss_ssl_error_message_l(int code, locale_t locale);
+#endif
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,8 @@
 #ifndef GRP_ERRORS_H
 #define GRP_ERRORS_H
 
+#include <locale.h> /* locale_t, where POSIX 2008 is on */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -34,6 +36,14 @@ enum grp_error {
 #define GRP_ERROR_MAX (-494)
 #define GRP_ERROR_COUNT 5
 
+/* The gettext text domain of the messages: the application binds it
+ * (bindtextdomain) to where the .mo files are installed. */
+#define GRP_ERROR_TEXTDOMAIN "grp-errors"
+/* catgets: the set and message number of a code in the LANG.msg catalogs
+ * (stable: derived from the code alone). */
+#define GRP_ERROR_CATGETS_SET 1
+#define GRP_ERROR_CATGETS_NUMBER(code) ((code) - (-500) + 1)
+
 /* The symbol of code ("GRP_E_READ" for GRP_E_READ), or NULL when the domain
  * has no such code. Obsolete codes keep their symbol; for a code with
  * aliases this is its own name. */
@@ -47,6 +57,21 @@ const char *grp_error_message(int code);
  * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
  * be NULL. */
 int grp_error_from_name(const char *name, int *code);
+
+/* The message of code in the language of the current locale (LC_MESSAGES,
+ * or the LANGUAGE variable), through dgettext with the symbol as context;
+ * the English message when no translation applies; never NULL. Compiled
+ * with ERRGEN_NO_NLS defined, always English. */
+const char *grp_error_message_localized(int code);
+
+/* The same in the given locale (from newlocale), for servers that answer
+ * each client in its own language. It changes only the calling thread's
+ * locale and only during the call, so threads may use different locales at
+ * once. glibc lets a set LANGUAGE variable take precedence over the locale.
+ * Declared where <locale.h> offers locale_t (POSIX 2008). */
+#ifdef LC_ALL_MASK
+const char *grp_error_message_l(int code, locale_t locale);
+#endif
 
 #ifdef __cplusplus
 }

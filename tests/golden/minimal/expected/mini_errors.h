@@ -3,6 +3,8 @@
 #ifndef MINI_ERRORS_H
 #define MINI_ERRORS_H
 
+#include <locale.h> /* locale_t, where POSIX 2008 is on */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -17,6 +19,14 @@ enum mini_error {
 #define MINI_ERROR_MAX 1
 #define MINI_ERROR_COUNT 1
 
+/* The gettext text domain of the messages: the application binds it
+ * (bindtextdomain) to where the .mo files are installed. */
+#define MINI_ERROR_TEXTDOMAIN "mini"
+/* catgets: the set and message number of a code in the LANG.msg catalogs
+ * (stable: derived from the code alone). */
+#define MINI_ERROR_CATGETS_SET 1
+#define MINI_ERROR_CATGETS_NUMBER(code) ((code) - 1 + 1)
+
 /* The symbol of code ("MINI_FAILED" for MINI_FAILED), or NULL when the
  * domain has no such code. Obsolete codes keep their symbol; for a code
  * with aliases this is its own name. */
@@ -30,6 +40,21 @@ const char *mini_error_message(int code);
  * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
  * be NULL. */
 int mini_error_from_name(const char *name, int *code);
+
+/* The message of code in the language of the current locale (LC_MESSAGES,
+ * or the LANGUAGE variable), through dgettext with the symbol as context;
+ * the English message when no translation applies; never NULL. Compiled
+ * with ERRGEN_NO_NLS defined, always English. */
+const char *mini_error_message_localized(int code);
+
+/* The same in the given locale (from newlocale), for servers that answer
+ * each client in its own language. It changes only the calling thread's
+ * locale and only during the call, so threads may use different locales at
+ * once. glibc lets a set LANGUAGE variable take precedence over the locale.
+ * Declared where <locale.h> offers locale_t (POSIX 2008). */
+#ifdef LC_ALL_MASK
+const char *mini_error_message_l(int code, locale_t locale);
+#endif
 
 #ifdef __cplusplus
 }

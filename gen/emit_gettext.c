@@ -1,0 +1,253 @@
+/*
+ * gettext files: DOMAIN.pot, the template, and LANG.po for each declared
+ * language, filled from the XML's translations. Every entry has the symbol
+ * as msgctxt (two codes with the same English text stay separately
+ * translatable), the explanation as a translator comment, the XML line as
+ * its reference, and "c-format" when the text has printf conversions. The
+ * order is the XML's; the only date is emit_source_date()'s.
+ */
+#include "emit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cformat.h"
+
+/* Plural-Forms of common languages (from the gettext manual's table);
+ * messages have no plurals, but msgfmt and translation tools expect it. */
+static const struct {
+	const char *lang;
+	const char *forms;
+} plural_forms[] = {
+	{"ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+	       "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"},
+	{"cs", "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"},
+	{"fr", "nplurals=2; plural=(n > 1);"},
+	{"ga", "nplurals=3; plural=n==1 ? 0 : n==2 ? 1 : 2;"},
+	{"ja", "nplurals=1; plural=0;"},
+	{"ko", "nplurals=1; plural=0;"},
+	{"lt", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
+	       "(n%100<10 || n%100>=20) ? 1 : 2);"},
+	{"lv", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);"},
+	{"pl", "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
+	       "(n%100<10 || n%100>=20) ? 1 : 2);"},
+	{"pt_BR", "nplurals=2; plural=(n > 1);"},
+	{"ro", "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < "
+	       "20)) ? 1 : 2);"},
+	{"ru", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
+	       "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+	{"sk", "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"},
+	{"sl", "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || "
+	       "n%100==4 ? 2 : 3);"},
+	{"tr", "nplurals=2; plural=(n != 1);"},
+	{"uk", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
+	       "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+	{"vi", "nplurals=1; plural=0;"},
+	{"zh", "nplurals=1; plural=0;"},
+};
+
+/* Most languages, German and English among them, use this. */
+static const char default_plural_forms[] = "nplurals=2; plural=(n != 1);";
+
+static const char *plural_forms_of(const char *lang)
+{
+	size_t n = sizeof(plural_forms) / sizeof(plural_forms[0]);
+	for (size_t i = 0; i < n; i++) /* exact (pt_BR), then language */
+		if (strcmp(plural_forms[i].lang, lang) == 0)
+			return plural_forms[i].forms;
+	size_t base = strcspn(lang, "-_");
+	for (size_t i = 0; i < n; i++)
+		if (strlen(plural_forms[i].lang) == base &&
+		    strncmp(plural_forms[i].lang, lang, base) == 0)
+			return plural_forms[i].forms;
+	return default_plural_forms;
+}
+
+/* One PO string body, escaped (without the quotes). */
+static void po_escaped(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"':
+			buf_puts(out, "\\\"");
+			break;
+		case '\\':
+			buf_puts(out, "\\\\");
+			break;
+		case '\n':
+			buf_puts(out, "\\n");
+			break;
+		case '\t':
+			buf_puts(out, "\\t");
+			break;
+		case '\r':
+			buf_puts(out, "\\r");
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				buf_printf(out, "\\%03o", c);
+			else
+				buf_putc(out, (char)c);
+		}
+	}
+}
+
+/* keyword "text", or, for text with inner line breaks, keyword "" and one
+ * line per line, as gettext's own tools write them. */
+static void po_string(struct buf *out, const char *keyword, const char *s)
+{
+	const char *nl = strchr(s, '\n');
+	buf_printf(out, "%s ", keyword);
+	if (!nl || !nl[1]) {
+		buf_putc(out, '"');
+		po_escaped(out, s, strlen(s));
+		buf_puts(out, "\"\n");
+		return;
+	}
+	buf_puts(out, "\"\"\n");
+	while (*s) {
+		nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
+		buf_putc(out, '"');
+		po_escaped(out, s, n);
+		buf_puts(out, "\"\n");
+		s += n;
+	}
+}
+
+/* A comment of lines "#. ..." wrapped at 79 columns, white space
+ * collapsed. */
+static void po_comment(struct buf *out, const char *s)
+{
+	size_t col = 0;
+	while (*s) {
+		s += strspn(s, " \t\r\n");
+		size_t w = strcspn(s, " \t\r\n");
+		if (!w)
+			break;
+		if (col && col + 1 + w > 76) {
+			buf_putc(out, '\n');
+			col = 0;
+		}
+		buf_puts(out, col ? " " : "#. ");
+		/* control characters cannot stand in a comment line */
+		for (size_t i = 0; i < w; i++)
+			buf_putc(out, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+		col += w + 1;
+		s += w;
+	}
+	if (col)
+		buf_putc(out, '\n');
+}
+
+static void po_header(struct buf *out, const struct domain *d,
+		      const char *lang)
+{
+	char date[32];
+	emit_source_date(date);
+	buf_puts(out, "# ");
+	buf_puts(out, lang ? "Translations" : "Translation template");
+	buf_printf(out, " of the %s error messages", d->name);
+	if (lang)
+		buf_printf(out, " (%s)", lang);
+	buf_printf(out, ".\n# Generated by errgen " ERRGEN_VERSION
+			" from %s; edit the translations, then bring them\n"
+			"# back with: errgen import-po FILE.po %s\n",
+		   d->basename, d->basename);
+	if (!lang)
+		buf_puts(out, "#\n#, fuzzy\n");
+	buf_puts(out, "msgid \"\"\nmsgstr \"\"\n");
+	buf_printf(out, "\"Project-Id-Version: %s\\n\"\n", d->gettext_domain);
+	buf_printf(out, "\"POT-Creation-Date: %s\\n\"\n", date);
+	buf_printf(out, "\"PO-Revision-Date: %s\\n\"\n",
+		   lang ? date : "YEAR-MO-DA HO:MI+ZONE");
+	buf_printf(out, "\"Last-Translator: %s\\n\"\n",
+		   lang ? "errgen (from the XML)"
+			: "FULL NAME <EMAIL@ADDRESS>");
+	buf_printf(out, "\"Language-Team: %s\\n\"\n",
+		   lang ? "none" : "LANGUAGE <LL@li.org>");
+	buf_printf(out, "\"Language: %s\\n\"\n", lang ? lang : "");
+	buf_puts(out, "\"MIME-Version: 1.0\\n\"\n"
+		      "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+		      "\"Content-Transfer-Encoding: 8bit\\n\"\n");
+	buf_printf(out, "\"Plural-Forms: %s\\n\"\n",
+		   lang ? plural_forms_of(lang) : default_plural_forms);
+}
+
+static const char *translation_of(const struct error *e, const char *lang)
+{
+	for (size_t i = 0; lang && i < e->ntranslations; i++)
+		if (strcmp(e->translations[i].lang, lang) == 0)
+			return e->translations[i].text;
+	return NULL;
+}
+
+static bool has_conversions(const char *s)
+{
+	struct buf args;
+	buf_init(&args);
+	int count = 0;
+	cformat_args(s, &args, &count);
+	buf_free(&args);
+	return count > 0;
+}
+
+static void po_entry(struct buf *out, const struct domain *d,
+		     const struct error *e, const char *lang)
+{
+	buf_putc(out, '\n');
+	char what[300];
+	snprintf(what, sizeof(what), "%s%s%s", e->name,
+		 e->status == STATUS_ACTIVE ? "" : " (",
+		 e->status == STATUS_ACTIVE ? "" : status_name(e->status));
+	if (e->status != STATUS_ACTIVE)
+		strcat(what, ")");
+	po_comment(out, what);
+	if (e->explanation)
+		po_comment(out, e->explanation);
+	buf_printf(out, "#: %s:%d\n", d->basename, e->message_loc.line);
+	if (has_conversions(e->message))
+		buf_puts(out, "#, c-format\n");
+	po_string(out, "msgctxt", e->name);
+	po_string(out, "msgid", e->message);
+	const char *t = translation_of(e, lang);
+	po_string(out, "msgstr", t ? t : "");
+}
+
+/* The message for codes the domain does not know is translatable too; its
+ * context is in errgen's own namespace, so no symbol can take it. */
+static void po_unknown_entry(struct buf *out, const struct domain *d)
+{
+	buf_printf(out, "\n#. The message for a code that %s does not know.\n",
+		   d->name);
+	buf_printf(out, "#: %s:%d\n", d->basename, d->loc.line);
+	buf_printf(out, "msgctxt \"%s_error_unknown\"\n", d->name);
+	po_string(out, "msgid", d->unknown_message);
+	buf_puts(out, "msgstr \"\"\n");
+}
+
+static void po_file(struct buf *out, const struct domain *d, const char *lang)
+{
+	po_header(out, d, lang);
+	for (size_t i = 0; i < d->nerrors; i++)
+		if (d->errors[i].message)
+			po_entry(out, d, &d->errors[i], lang);
+	po_unknown_entry(out, d);
+}
+
+void emit_gettext(const struct domain *d, struct emit_files *out)
+{
+	char name[300];
+	snprintf(name, sizeof(name), "%s.pot", d->name);
+	struct buf *b = emit_files_add(out, name);
+	if (b)
+		po_file(b, d, NULL);
+	for (size_t i = 0; b && i < d->nlanguages; i++) {
+		snprintf(name, sizeof(name), "%s.po", d->languages[i]);
+		b = emit_files_add(out, name);
+		if (b)
+			po_file(b, d, d->languages[i]);
+	}
+}
