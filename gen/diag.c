@@ -36,7 +36,7 @@ static const char *level_name(enum diag_level level)
 	return "error";
 }
 
-__attribute__((format(printf, 3, 0))) static void
+__attribute__((format(printf, 3, 0), nonnull(3))) static void
 emit(enum diag_level level, const struct loc *loc, const char *fmt, va_list ap)
 {
 	FILE *out = diag.stream ? diag.stream : stderr;

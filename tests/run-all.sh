@@ -24,10 +24,13 @@ if command -v clang >/dev/null; then
 	step "build with $(clang --version | head -n 1)" meson compile -C build-clang
 fi
 
-meson test -C build --print-errorlogs --num-processes 2
-rc=$?
-json=build/meson-logs/testlog.json
-if [ -f "$json" ]; then
+# counts one meson test log into passed/failed/skipped
+count_log() {
+	local json=$1 p f s
+	if [ ! -f "$json" ]; then
+		failed=$((failed + 1))
+		return
+	fi
 	read -r p f s < <(python3 - "$json" <<'PY'
 import json, sys
 p = f = s = 0
@@ -43,8 +46,27 @@ print(p, f, s)
 PY
 )
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
-elif [ $rc -ne 0 ]; then
-	failed=$((failed + 1))
+}
+
+meson test -C build --print-errorlogs --num-processes 2
+count_log build/meson-logs/testlog.json
+
+# the whole suite again under AddressSanitizer and UBSan
+if [ "${ERRGEN_SKIP_SANITIZERS:-}" != 1 ]; then
+	[ -f build-asan/build.ninja ] ||
+		meson setup build-asan -Db_sanitize=address,undefined >/dev/null
+	step "build with -fsanitize=address,undefined" meson compile -C build-asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
+		meson test -C build-asan --print-errorlogs --num-processes 2
+	count_log build-asan/meson-logs/testlog.json
 fi
+
+# a short fuzzing run (tests/fuzz/run-fuzz.sh SECONDS runs longer)
+if command -v clang >/dev/null && [ "${ERRGEN_SKIP_FUZZ:-}" != 1 ]; then
+	step "libFuzzer, ${ERRGEN_FUZZ_SECONDS:-60} s" \
+		tests/fuzz/run-fuzz.sh "${ERRGEN_FUZZ_SECONDS:-60}"
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ] && [ $rc -eq 0 ]
+[ "$failed" -eq 0 ]
