@@ -290,7 +290,8 @@ static void check_domain_attrs(const struct domain *d)
 static const char *const generated_macros[] = {
 	"_ERROR_MIN",  "_ERROR_MAX",	   "_ERROR_COUNT",
 	"_ERROR_BASE", "_ERROR_RANGE_MIN", "_ERROR_RANGE_MAX",
-	"_ERRORS_H",   "_ASSERT",	   "_ASSERT_HEADER", "_ERROR_TEXTDOMAIN", "_ERROR_CATGETS_SET", "_ERROR_CATGETS_NUMBER",
+	"_ERRORS_H",   "_ASSERT",	   "_ASSERT_HEADER", "_ERROR_TEXTDOMAIN", "_ERROR_CATGETS_SET", "_ERROR_CATGETS_NUMBER", "_ERRORS_MAP_H", "_ERRORS_MAP_OPENSSL_H",
+	"_ERROR_MAP_DECLARED", "_ERROR_MAP_OPENSSL_DECLARED",
 };
 
 struct reserved {
@@ -555,6 +556,18 @@ static void check_mappings(const struct error *e)
 				diag_error(&m->loc, "%s maps to %s %s twice",
 					   e->name, map_target_name(m->target),
 					   m->name);
+		for (size_t j = 0; j < i; j++)
+			if (e->mappings[j].target == m->target &&
+			    e->mappings[j].direction != MAP_FROM &&
+			    m->direction != MAP_FROM &&
+			    strcmp(e->mappings[j].name, m->name) != 0) {
+				diag_error(&m->loc,
+					   "%s maps to two %s codes (%s, %s); "
+					   "mark all but one direction=\"from\"",
+					   e->name, map_target_name(m->target),
+					   e->mappings[j].name, m->name);
+				break;
+			}
 		if (m->preferred && m->direction == MAP_TO)
 			diag_error(&m->loc,
 				   "preferred only applies to mappings "

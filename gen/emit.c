@@ -41,11 +41,27 @@ static const struct emitter catgets_kind = {
 	.emit_many = emit_catgets,
 };
 
+static const struct emitter map_kind = {
+	.kind = "map",
+	.file_suffix = "DOMAIN_map.h/.c",
+	.summary = "errno and TLS alert mappings, both ways",
+	.emit_many = emit_map,
+};
+
+static const struct emitter map_openssl_kind = {
+	.kind = "map-openssl",
+	.file_suffix = "DOMAIN_map_openssl.h/.c",
+	.summary = "OpenSSL reason and X509_V_ERR mappings, both ways",
+	.emit_many = emit_map_openssl,
+};
+
 const struct emitter *const emitters[] = {&header,
 					  &catalog,
 					  &static_assert_kind,
 					  &gettext_kind,
 					  &catgets_kind,
+					  &map_kind,
+					  &map_openssl_kind,
 					  NULL};
 
 struct buf *emit_files_add(struct emit_files *f, const char *name)

@@ -52,6 +52,8 @@ void emit_catalog(const struct domain *d, struct buf *out);
 void emit_static_assert(const struct domain *d, struct buf *out);
 void emit_gettext(const struct domain *d, struct emit_files *out);
 void emit_catgets(const struct domain *d, struct emit_files *out);
+void emit_map(const struct domain *d, struct emit_files *out);
+void emit_map_openssl(const struct domain *d, struct emit_files *out);
 
 /* The date that generated files may carry: SOURCE_DATE_EPOCH when set to a
  * valid number, otherwise the start of 1970, so that output never depends

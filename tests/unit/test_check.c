@@ -984,22 +984,22 @@ static void test_mapping_names(void **state)
 	dom_init(&d, "a.xml", "foo", NULL);
 	struct error *e = add_error(&d, "FOO_A", 1, "a", 10);
 	add_map(&d, e, MAP_ERRNO, "EPIPE", MAP_BOTH, false, 11);
-	add_map(&d, e, MAP_ERRNO, "epipe", MAP_BOTH, false, 12);
-	add_map(&d, e, MAP_ERRNO, "E", MAP_BOTH, false, 13);
+	add_map(&d, e, MAP_ERRNO, "epipe", MAP_FROM, false, 12);
+	add_map(&d, e, MAP_ERRNO, "E", MAP_FROM, false, 13);
 	e = add_error(&d, "FOO_B", 2, "b", 20);
 	add_map(&d, e, MAP_OPENSSL, "SSL_R_BAD_PACKET", MAP_BOTH, false, 21);
-	add_map(&d, e, MAP_OPENSSL, "BAD_PACKET", MAP_BOTH, false, 22);
+	add_map(&d, e, MAP_OPENSSL, "BAD_PACKET", MAP_FROM, false, 22);
 	e = add_error(&d, "FOO_C", 3, "c", 30);
 	add_map(&d, e, MAP_X509, "X509_V_ERR_CERT_HAS_EXPIRED", MAP_BOTH, false,
 		31);
-	add_map(&d, e, MAP_X509, "X509_V_OK", MAP_BOTH, false, 32);
-	add_map(&d, e, MAP_X509, "X509_V_ERR_", MAP_BOTH, false, 33);
+	add_map(&d, e, MAP_X509, "X509_V_OK", MAP_FROM, false, 32);
+	add_map(&d, e, MAP_X509, "X509_V_ERR_", MAP_FROM, false, 33);
 	e = add_error(&d, "FOO_D", 4, "d", 40);
 	add_map(&d, e, MAP_TLS_ALERT, "decode_error", MAP_BOTH, false, 41);
-	add_map(&d, e, MAP_TLS_ALERT, "close_notify", MAP_BOTH, false, 42);
-	add_map(&d, e, MAP_TLS_ALERT, "ech_required", MAP_BOTH, false, 43);
-	add_map(&d, e, MAP_TLS_ALERT, "DECODE_ERROR", MAP_BOTH, false, 44);
-	add_map(&d, e, MAP_TLS_ALERT, "decode_errors", MAP_BOTH, false, 45);
+	add_map(&d, e, MAP_TLS_ALERT, "close_notify", MAP_FROM, false, 42);
+	add_map(&d, e, MAP_TLS_ALERT, "ech_required", MAP_FROM, false, 43);
+	add_map(&d, e, MAP_TLS_ALERT, "DECODE_ERROR", MAP_FROM, false, 44);
+	add_map(&d, e, MAP_TLS_ALERT, "decode_errors", MAP_FROM, false, 45);
 	e = add_error(&d, "FOO_E", 5, "e", 50);
 	struct mapping *m =
 		add_map(&d, e, MAP_ERRNO, "EIO", MAP_BOTH, false, 51);
@@ -1024,6 +1024,24 @@ static void test_mapping_names(void **state)
 		"a.xml:51:5: error: lib is only meaningful for OpenSSL "
 		"reasons\n",
 		8);
+}
+
+/* A code maps to at most one value of a system in the "to" direction:
+ * otherwise D_error_to_errno() would have two answers. */
+static void test_two_to_mappings(void **state)
+{
+	(void)state;
+	struct domain d;
+	dom_init(&d, "a.xml", "foo", NULL);
+	struct error *e = add_error(&d, "FOO_A", 1, "a", 10);
+	add_map(&d, e, MAP_ERRNO, "EPIPE", MAP_BOTH, false, 11);
+	add_map(&d, e, MAP_ERRNO, "ECONNRESET", MAP_TO, false, 12);
+	add_map(&d, e, MAP_ERRNO, "ESHUTDOWN", MAP_FROM, false, 13);
+	add_map(&d, e, MAP_TLS_ALERT, "decode_error", MAP_BOTH, false, 14);
+	expect_diags(&d,
+		     "a.xml:12:5: error: FOO_A maps to two errno codes (EPIPE, "
+		     "ECONNRESET); mark all but one direction=\"from\"\n",
+		     1);
 }
 
 static void test_mapping_twice_and_preferred_to(void **state)
@@ -1192,6 +1210,7 @@ int main(void)
 		cmocka_unit_test(test_message_length),
 		cmocka_unit_test(test_whitespace_warning),
 		cmocka_unit_test(test_mapping_names),
+		cmocka_unit_test(test_two_to_mappings),
 		cmocka_unit_test(test_mapping_twice_and_preferred_to),
 		cmocka_unit_test(test_preferred_rule),
 		cmocka_unit_test(test_empty_domain),
