@@ -194,18 +194,6 @@ static bool add_output(struct output_set *set, const struct options *o,
 		free(path);
 		return false;
 	}
-	/* two domains writing de.po into one --flat directory, say */
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->files[i].path, path) == 0) {
-			diag_plain(DIAG_ERROR,
-				   "two outputs of this run would be written to "
-				   "'%s'; give the domains their own directories "
-				   "(drop --flat)",
-				   path);
-			buf_free(b);
-			free(path);
-			return false;
-		}
 	if (!output_set_add(set, path, b)) {
 		diag_plain(DIAG_ERROR, "out of memory");
 		return false;
@@ -251,6 +239,23 @@ static bool render(const struct options *o, const struct domain *doms,
 	return true;
 }
 
+/* Two domains writing de.po into one --flat directory, say: a usage error,
+ * found before anything is written. */
+static bool outputs_collide(const struct output_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(set->files[i].path, set->files[j].path) == 0) {
+				diag_plain(DIAG_ERROR,
+					   "two outputs of this run would be "
+					   "written to '%s'; give the domains "
+					   "their own directories (drop --flat)",
+					   set->files[i].path);
+				return true;
+			}
+	return false;
+}
+
 static int run(const struct options *o, struct domain *doms)
 {
 	struct loader *l = loader_new();
@@ -277,7 +282,11 @@ static int run(const struct options *o, struct domain *doms)
 	struct output_set set;
 	output_set_init(&set);
 	int rc = EXIT_IO;
-	if (render(o, doms, n, &set)) {
+	if (!render(o, doms, n, &set))
+		rc = EXIT_IO;
+	else if (outputs_collide(&set))
+		rc = EXIT_INVALID;
+	else {
 		if (o->check) {
 			enum output_result r = output_check(&set);
 			rc = r == OUTPUT_OK	   ? EXIT_OK

@@ -87,6 +87,13 @@ def main():
         p = run(['-o', tmp, xml, xml])
         check(p.returncode == 2 and 'is defined twice' in p.stderr and tree(tmp) == [],
               'same domain twice: exit 2, nothing written', p)
+    # two domains whose --flat outputs share a name (de.po): usage error
+    sec = os.path.join(os.path.dirname(xml), 'nss-sec.xml')
+    with tempfile.TemporaryDirectory() as tmp:
+        p = run(['--flat', '-o', tmp, xml, sec])
+        check(p.returncode == 2 and 'would be written to' in p.stderr
+              and tree(tmp) == [],
+              'colliding --flat outputs: exit 2, nothing written', p)
     print('%d failures' % failures)
     sys.exit(1 if failures else 0)
 
