@@ -245,10 +245,12 @@ static void tables(const struct layout *l, const struct domain *d,
 	offset_table(out, offtype, name, l->name_off, l->nslots);
 	snprintf(name, sizeof(name), "%s_error_msg_off", l->n);
 	offset_table(out, offtype, name, l->msg_off, l->nslots);
+	buf_puts(out, "#ifndef ERRGEN_NO_NLS\n");
 	buf_puts(out, "/* Per slot: offset of the gettext key, \"SYMBOL\\004message\", "
 		      "whose tail is the\n * message above. */\n");
 	snprintf(name, sizeof(name), "%s_error_key_off", l->n);
 	offset_table(out, offtype, name, l->key_off, l->nslots);
+	buf_puts(out, "#endif\n\n");
 	if (!l->dense) {
 		buf_printf(out,
 			   "/* The codes in ascending order; a code's index "

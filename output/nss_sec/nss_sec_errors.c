@@ -1056,6 +1056,7 @@ static const uint16_t nss_sec_error_msg_off[183] = {
 	19689, 19829, 19997,
 };
 
+#ifndef ERRGEN_NO_NLS
 /* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
  * message above. */
 static const uint16_t nss_sec_error_key_off[183] = {
@@ -1076,6 +1077,8 @@ static const uint16_t nss_sec_error_key_off[183] = {
 	18173, 18394, 18565, 18686, 18775, 18850, 18931, 19011, 19139, 19307, 19433, 19559,
 	19665, 19790, 19968,
 };
+
+#endif
 
 /* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
 static const uint8_t nss_sec_error_hash[512] = {

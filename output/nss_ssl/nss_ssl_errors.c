@@ -1206,6 +1206,7 @@ static const uint16_t nss_ssl_error_msg_off[192] = {
 	22771, 22954, 23073, 23215, 23340, 23461, 23597, 23707, 23800, 23957, 24092, 24196,
 };
 
+#ifndef ERRGEN_NO_NLS
 /* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
  * message above. */
 static const uint16_t nss_ssl_error_key_off[192] = {
@@ -1226,6 +1227,8 @@ static const uint16_t nss_ssl_error_key_off[192] = {
 	21264, 21396, 21512, 21622, 21716, 21843, 21954, 22046, 22162, 22312, 22460, 22599,
 	22723, 22914, 23035, 23188, 23309, 23440, 23554, 23680, 23771, 23925, 24071, 24167,
 };
+
+#endif
 
 /* Aliases: the name's offset in the pool, and the slot of its code. */
 static const uint16_t nss_ssl_error_alias_name_off[3] = {

@@ -96,6 +96,10 @@ int main(void)
 			fail("name", e->value, name, e->name);
 		if (!msg || strcmp(msg, e->message) != 0)
 			fail("message", e->value, msg, e->message);
+		/* the C locale (no setlocale call) has no translations */
+		msg = D_error_message_localized((int)e->value);
+		if (!msg || strcmp(msg, e->message) != 0)
+			fail("localized message in C", e->value, msg, e->message);
 		if (!D_error_from_name(e->name, &code) || code != (int)e->value)
 			fail("from_name", e->value, e->name, e->name);
 		/* a prefix or an extension of a symbol is not a symbol */

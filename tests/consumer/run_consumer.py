@@ -70,6 +70,14 @@ def main():
         run([compiler] + consumer_flags + lang + ['-I.', '-c',
              os.path.join(HERE, 'consumer.c'), '-o', 'consumer.o'], tmp)
         run([compiler, 'consumer.o', 'catalog.o', '-o', 'consumer'], tmp)
+        # and without NLS: no <libintl.h>, localized lookups give English
+        run([compiler] + flags + lang + ['-DERRGEN_NO_NLS', '-c', catalog,
+             '-o', 'catalog_nonls.o'], tmp)
+        run([compiler, 'consumer.o', 'catalog_nonls.o', '-o',
+             'consumer_nonls'], tmp)
+        out_nonls = run(['./consumer_nonls'], tmp)
+        if ', 0 failures' not in out_nonls:
+            sys.exit('FAIL without NLS:\n' + out_nonls)
         # the static assertions hold against errgen's own header (they need
         # C11 _Static_assert or C++11 static_assert)
         if std not in ('c89', 'c90', 'c99', 'c++98', 'c++03'):

@@ -74,11 +74,14 @@ static const uint16_t grp_error_msg_off[7] = {
 	60, 97, 19, 167, 213, 19, 256,
 };
 
+#ifndef ERRGEN_NO_NLS
 /* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
  * message above. */
 static const uint16_t grp_error_key_off[7] = {
 	49, 85, 1, 155, 203, 1, 246,
 };
+
+#endif
 
 /* Aliases: the name's offset in the pool, and the slot of its code. */
 static const uint16_t grp_error_alias_name_off[2] = {

@@ -102,6 +102,7 @@ static const uint16_t mapped_error_msg_off[31] = {
 	22, 22, 22, 22, 22, 22, 559,
 };
 
+#ifndef ERRGEN_NO_NLS
 /* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
  * message above. */
 static const uint16_t mapped_error_key_off[31] = {
@@ -109,6 +110,8 @@ static const uint16_t mapped_error_key_off[31] = {
 	404, 449, 1, 1, 1, 1, 1, 1, 493, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 546,
 };
+
+#endif
 
 /* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
 static const uint8_t mapped_error_hash[32] = {

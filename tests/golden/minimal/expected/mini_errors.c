@@ -54,11 +54,14 @@ static const uint8_t mini_error_msg_off[1] = {
 	63,
 };
 
+#ifndef ERRGEN_NO_NLS
 /* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
  * message above. */
 static const uint8_t mini_error_key_off[1] = {
 	51,
 };
+
+#endif
 
 /* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
 static const uint8_t mini_error_hash[4] = {

@@ -94,11 +94,14 @@ static const uint16_t sparse_error_msg_off[11] = {
 	66, 22, 124, 168, 209, 279, 327, 370, 405, 437, 503,
 };
 
+#ifndef ERRGEN_NO_NLS
 /* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
  * message above. */
 static const uint16_t sparse_error_key_off[11] = {
 	56, 1, 114, 160, 199, 257, 312, 355, 394, 429, 492,
 };
+
+#endif
 
 /* The codes in ascending order; a code's index is its slot. */
 static const int32_t sparse_error_values[11] = {
