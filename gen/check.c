@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "cformat.h"
 #include "foreign.h"
+#include "mapping.h"
 
 /* ------------------------------------------------------------------ */
 /* C identifiers, without <ctype.h>: the locale must not change a verdict. */
@@ -579,47 +580,30 @@ static void check_mappings(const struct error *e)
 /* When several errors map from one foreign code, exactly one is preferred. */
 static void check_preferred(const struct domain *d)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nerrors; i++)
-		n += d->errors[i].nmappings;
-	if (n < 2)
-		return;
-	const struct mapping **ms = malloc(n * sizeof(*ms));
-	if (!ms)
-		return;
-	size_t k = 0;
-	for (size_t i = 0; i < d->nerrors; i++)
-		for (size_t j = 0; j < d->errors[i].nmappings; j++)
-			if (d->errors[i].mappings[j].direction != MAP_TO)
-				ms[k++] = &d->errors[i].mappings[j];
-	for (size_t i = 0; i < k; i++) {
-		size_t same = 0, preferred = 0;
-		bool first = true;
-		for (size_t j = 0; j < k; j++) {
-			if (ms[j]->target != ms[i]->target ||
-			    strcmp(ms[j]->name, ms[i]->name) != 0)
-				continue;
-			if (j < i)
-				first = false;
-			same++;
-			preferred += ms[j]->preferred;
-		}
-		if (!first || same < 2 || preferred == 1)
-			continue;
-		diag_error(&ms[i]->loc,
-			   "%zu codes map from %s %s; exactly one of them must "
-			   "say preferred=\"true\" (%zu do)",
-			   same, map_target_name(ms[i]->target), ms[i]->name,
-			   preferred);
-		for (size_t j = i + 1; j < k; j++)
-			if (ms[j]->target == ms[i]->target &&
-			    strcmp(ms[j]->name, ms[i]->name) == 0)
-				diag_note(&ms[j]->loc,
+	size_t n;
+	bool failed = false;
+	struct map_ref *refs = map_from_refs(d, &n, &failed);
+	if (failed)
+		diag_plain(DIAG_ERROR, "out of memory");
+	for (size_t i = 0; i < n;) {
+		size_t end = map_group_end(refs, n, i), preferred = 0;
+		for (size_t k = i; k < end; k++)
+			preferred += refs[k].map->preferred;
+		if (end - i >= 2 && preferred != 1) {
+			const struct mapping *m = refs[i].map;
+			diag_error(&m->loc,
+				   "%zu codes map from %s %s; exactly one of "
+				   "them must say preferred=\"true\" (%zu do)",
+				   end - i, map_target_name(m->target), m->name,
+				   preferred);
+			for (size_t k = i + 1; k < end; k++)
+				diag_note(&refs[k].map->loc,
 					  "another mapping from %s %s",
-					  map_target_name(ms[i]->target),
-					  ms[i]->name);
+					  map_target_name(m->target), m->name);
+		}
+		i = end;
 	}
-	free(ms);
+	free(refs);
 }
 
 /* ------------------------------------------------------------------ */

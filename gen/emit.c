@@ -55,6 +55,27 @@ static const struct emitter map_openssl_kind = {
 	.emit_many = emit_map_openssl,
 };
 
+static const struct emitter markdown_kind = {
+	.kind = "markdown",
+	.file_suffix = ".md",
+	.emit = emit_markdown,
+	.summary = "reference documentation in Markdown, an anchor per code",
+};
+
+static const struct emitter html_kind = {
+	.kind = "html",
+	.file_suffix = ".html",
+	.emit = emit_html,
+	.summary = "reference documentation, one standalone HTML page",
+};
+
+static const struct emitter json_kind = {
+	.kind = "json",
+	.file_suffix = ".json",
+	.emit = emit_json,
+	.summary = "the whole domain as one JSON document",
+};
+
 const struct emitter *const emitters[] = {&header,
 					  &catalog,
 					  &static_assert_kind,
@@ -62,6 +83,9 @@ const struct emitter *const emitters[] = {&header,
 					  &catgets_kind,
 					  &map_kind,
 					  &map_openssl_kind,
+					  &markdown_kind,
+					  &html_kind,
+					  &json_kind,
 					  NULL};
 
 struct buf *emit_files_add(struct emit_files *f, const char *name)

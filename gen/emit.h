@@ -54,6 +54,9 @@ void emit_gettext(const struct domain *d, struct emit_files *out);
 void emit_catgets(const struct domain *d, struct emit_files *out);
 void emit_map(const struct domain *d, struct emit_files *out);
 void emit_map_openssl(const struct domain *d, struct emit_files *out);
+void emit_markdown(const struct domain *d, struct buf *out);
+void emit_html(const struct domain *d, struct buf *out);
+void emit_json(const struct domain *d, struct buf *out);
 
 /* The date that generated files may carry: SOURCE_DATE_EPOCH when set to a
  * valid number, otherwise the start of 1970, so that output never depends

@@ -23,6 +23,12 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
 /* s with white space runs made one space, and trimmed; NULL when out of
  * memory (then out->failed is set). The caller frees. */
 static char *prose(struct buf *out, const char *s)
@@ -113,8 +119,42 @@ static const char *direction_words(enum map_direction dir)
 	return "to and from";
 }
 
+/* Beyond Unicode: what utf8_decode gives for bytes that are not UTF-8. */
+#define NOT_UTF8 0x110000ul
+
+/* The code point of the UTF-8 sequence at p and its length in *len (at
+ * least 1). libxml2 lets only valid UTF-8 into the model's text, but a file
+ * name may be anything. */
+static unsigned long utf8_decode(const unsigned char *p, size_t *len)
+{
+	*len = 1;
+	if (p[0] < 0x80)
+		return p[0];
+	if (p[0] < 0xc2 || p[0] > 0xf4)
+		return NOT_UTF8;
+	size_t n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+	unsigned long c = p[0] & (0x7fu >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return NOT_UTF8;
+		c = (c << 6) | (p[i] & 0x3fu);
+	}
+	*len = n;
+	return c;
+}
+
+/* Characters that XML allows but an HTML document may not contain, even as
+ * character references: DEL, the C1 controls and the noncharacters; and
+ * bytes that are not UTF-8. Both formats show U+FFFD instead (Markdown ends
+ * up as HTML too). */
+static bool html_forbidden(unsigned long c)
+{
+	return (c >= 0x7f && c <= 0x9f) || (c >= 0xfdd0 && c <= 0xfdef) ||
+	       (c & 0xfffe) == 0xfffe || c >= NOT_UTF8;
+}
+
 /* The banner's words; safe inside an HTML comment (no "--", '<' or '>',
- * whatever the file is called). */
+ * valid UTF-8, whatever the file is called). */
 static void banner_text(struct buf *out, const struct domain *d,
 			const char *suffix)
 {
@@ -125,13 +165,18 @@ static void banner_text(struct buf *out, const struct domain *d,
 		   " from %s; do not edit: change the XML and regenerate.",
 		   d->name, suffix, d->basename);
 	const char *p = text.data ? text.data : "";
-	for (; *p; p++) {
-		if (*p == '<' || *p == '>' || *p == '\n' || *p == '\r')
+	while (*p) {
+		size_t len;
+		unsigned long c = utf8_decode((const unsigned char *)p, &len);
+		if (c == '<' || c == '>' || c < 0x20)
 			buf_putc(out, '_');
-		else if (*p == '-' && p[1] == '-')
+		else if (c == '-' && p[1] == '-')
 			buf_puts(out, "-_");
+		else if (html_forbidden(c))
+			buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
 		else
-			buf_putc(out, *p);
+			buf_put(out, p, len);
+		p += len;
 	}
 	out->failed |= text.failed;
 	buf_free(&text);
@@ -146,12 +191,30 @@ static void banner_text(struct buf *out, const struct domain *d,
  * or an entity, and line breaks become <br> (a row is one line). */
 static void md_escape(struct buf *out, const char *s)
 {
-	for (const char *p = s; *p; p++) {
+	size_t len;
+	for (const char *p = s; *p; p += len) {
+		unsigned long c = utf8_decode((const unsigned char *)p, &len);
+		if (html_forbidden(c)) {
+			buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
+			continue;
+		}
+		if (len > 1) {
+			buf_put(out, p, len);
+			continue;
+		}
 		switch (*p) {
 		case '\\':
 		case '`':
-		case '*':
 		case '_':
+			/* inside a word (SSL_ERROR_BASE) it cannot start or
+			 * end emphasis: keep such names readable */
+			if (p > s && is_alnum(p[-1]) &&
+			    is_alnum(p[strspn(p, "_")])) {
+				buf_putc(out, '_');
+				break;
+			}
+			/* fall through */
+		case '*':
 		case '|':
 		case '[':
 		case ']':
@@ -171,7 +234,8 @@ static void md_escape(struct buf *out, const char *s)
 			buf_puts(out, "&#9;");
 			break;
 		case '\r':
-			buf_puts(out, "\xe2\x90\x8d"); /* U+240D, a visible CR */
+			buf_puts(out,
+				 "\xe2\x90\x8d"); /* U+240D, a visible CR */
 			break;
 		case ' ':
 			/* a table cell's outer spaces would be trimmed */
@@ -243,7 +307,8 @@ static void md_facts(const struct domain *d, struct buf *out)
 	if (d->nlanguages) {
 		buf_puts(out, "- Translations:");
 		for (size_t i = 0; i < d->nlanguages; i++)
-			buf_printf(out, "%s `%s`", i ? "," : "", d->languages[i]);
+			buf_printf(out, "%s `%s`", i ? "," : "",
+				   d->languages[i]);
 		buf_putc(out, '\n');
 	}
 	buf_puts(out, "- Message of an unknown code: ");
@@ -273,8 +338,8 @@ static void md_contents(const struct domain *d, struct buf *out)
 static void md_mapping(const struct mapping *m, bool first, struct buf *out)
 {
 	buf_printf(out, "%sMaps %s %s `%s`", first ? "" : "<br>",
-		   direction_words(m->direction),
-		   target_title(m->target), m->name);
+		   direction_words(m->direction), target_title(m->target),
+		   m->name);
 	if (m->lib)
 		buf_printf(out, " (library `%s`)", m->lib);
 	if (m->preferred)
@@ -308,7 +373,8 @@ static void md_row(const struct error *e, struct buf *out)
 static void md_section(const struct domain *d, size_t g, struct buf *out)
 {
 	if (g == NO_GROUP) {
-		buf_printf(out, "<a id=\"" UNGROUPED_ANCHOR "\"></a>\n\n## %s\n\n",
+		buf_printf(out,
+			   "<a id=\"" UNGROUPED_ANCHOR "\"></a>\n\n## %s\n\n",
 			   ungrouped_title(d));
 	} else {
 		const struct group *gr = &d->groups[g];
@@ -360,31 +426,6 @@ void emit_markdown(const struct domain *d, struct buf *out)
 
 /* ------------------------------------------------------------------ */
 /* HTML                                                                */
-
-/* The code point of the UTF-8 sequence at p (libxml2 let only valid UTF-8
- * into the model) and its length in *len. */
-static unsigned long utf8_decode(const unsigned char *p, size_t *len)
-{
-	if (p[0] < 0x80) {
-		*len = 1;
-		return p[0];
-	}
-	size_t n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
-	unsigned long c = p[0] & (0x7fu >> n);
-	size_t i = 1;
-	for (; i < n && (p[i] & 0xc0) == 0x80; i++)
-		c = (c << 6) | (p[i] & 0x3fu);
-	*len = i;
-	return i == n ? c : 0xfffd;
-}
-
-/* Characters that XML allows but an HTML document may not contain, even as
- * character references: DEL, the C1 controls and the noncharacters. */
-static bool html_forbidden(unsigned long c)
-{
-	return (c >= 0x7f && c <= 0x9f) || (c >= 0xfdd0 && c <= 0xfdef) ||
-	       (c & 0xfffe) == 0xfffe;
-}
 
 /* Text for an element's content or a quoted attribute value. */
 static void html_escape(struct buf *out, const char *s)
@@ -460,22 +501,25 @@ static const char html_style[] =
 	"background:var(--head);border-radius:6px}\n"
 	"dl.facts dt{font-weight:600}\n"
 	"dl.facts dd{margin:0;overflow-wrap:anywhere}\n"
-	"nav ol{columns:2 24rem;padding-left:1.5rem}\n"
+	"nav ol{columns:2 24rem;column-gap:3rem;padding-left:2.25rem}\n"
 	"nav li{break-inside:avoid}\n"
 	".count{color:var(--muted)}\n"
-	"table{width:100%;border-collapse:collapse;font-size:.95rem}\n"
+	"table{width:100%;border-collapse:collapse;font-size:.95rem;"
+	"table-layout:fixed}\n"
+	"th:nth-child(1){width:31%}\n"
+	"th:nth-child(2){width:7.5rem;text-align:right}\n"
+	"th:nth-child(3){width:30%}\n"
 	"th,td{text-align:left;vertical-align:top;padding:.45rem .6rem;"
 	"border-bottom:1px solid var(--line)}\n"
 	"thead th{background:var(--head);border-bottom:2px solid var(--line);"
 	"position:sticky;top:0}\n"
 	"tbody tr:nth-child(even){background:var(--stripe)}\n"
 	"tbody tr:target{background:var(--hit)}\n"
-	"td.name{width:30%}\n"
 	"td.name a{text-decoration:none}\n"
 	"td.name code{font-weight:600;overflow-wrap:anywhere}\n"
 	"td.value{text-align:right;white-space:nowrap;"
 	"font-variant-numeric:tabular-nums}\n"
-	"td.msg{width:30%;white-space:pre-wrap;overflow-wrap:anywhere}\n"
+	"td.msg{white-space:pre-wrap;overflow-wrap:anywhere}\n"
 	"td.msg:empty::after{content:\"(no message)\";color:var(--muted);"
 	"font-style:italic}\n"
 	".status{display:inline-block;margin-left:.4rem;padding:0 .4rem;"
@@ -499,13 +543,12 @@ static const char html_style[] =
 	"tbody tr{border:1px solid var(--line);border-radius:6px;"
 	"margin:.75rem 0;padding:.3rem 0}\n"
 	"td{border:0;padding:.2rem .75rem}\n"
-	"td.name{width:auto}\n"
-	"td.msg{width:auto}\n"
 	"td.value{text-align:left}\n"
 	"td.value::before,td.msg::before,td.expl::before{"
 	"content:attr(data-label) \": \";font-weight:600;"
 	"white-space:normal}\n"
 	"td.msg:empty::after{content:\"(no message)\"}\n"
+	"td.expl p{display:inline}\n"
 	"td.expl:empty{display:none}\n"
 	"}\n";
 
@@ -569,7 +612,8 @@ static void html_contents(const struct domain *d, struct buf *out)
 		html_escape(out, d->groups[g].id);
 		buf_puts(out, "\">");
 		html_prose(out, d->groups[g].title);
-		buf_printf(out, "</a> <span class=\"count\">(%zu)</span></li>\n",
+		buf_printf(out,
+			   "</a> <span class=\"count\">(%zu)</span></li>\n",
 			   count_in_group(d, g));
 	}
 	if (loose)
@@ -642,7 +686,8 @@ static void html_section(const struct domain *d, size_t g, struct buf *out)
 {
 	if (g == NO_GROUP) {
 		buf_printf(out,
-			   "<section id=\"" UNGROUPED_ANCHOR "\">\n<h2>%s</h2>\n",
+			   "<section id=\"" UNGROUPED_ANCHOR
+			   "\">\n<h2>%s</h2>\n",
 			   ungrouped_title(d));
 	} else {
 		const struct group *gr = &d->groups[g];
@@ -658,13 +703,15 @@ static void html_section(const struct domain *d, size_t g, struct buf *out)
 		}
 	}
 	if (count_in_group(d, g) == 0) {
-		buf_puts(out, "<p>This group has no codes yet.</p>\n</section>\n");
+		buf_puts(out,
+			 "<p>This group has no codes yet.</p>\n</section>\n");
 		return;
 	}
-	buf_puts(out, "<table>\n<thead><tr><th scope=\"col\">Code</th>"
-		      "<th scope=\"col\">Value</th><th scope=\"col\">Message</th>"
-		      "<th scope=\"col\">Explanation</th></tr></thead>\n"
-		      "<tbody>\n");
+	buf_puts(out,
+		 "<table>\n<thead><tr><th scope=\"col\">Code</th>"
+		 "<th scope=\"col\">Value</th><th scope=\"col\">Message</th>"
+		 "<th scope=\"col\">Explanation</th></tr></thead>\n"
+		 "<tbody>\n");
 	for (size_t i = 0; i < d->nerrors; i++)
 		if (d->errors[i].group == g)
 			html_row(&d->errors[i], out);
@@ -680,14 +727,16 @@ void emit_html(const struct domain *d, struct buf *out)
 	const char *title = d->title ? d->title : d->name;
 	buf_puts(out, "<!DOCTYPE html>\n<!-- ");
 	banner_text(out, d, ".html");
-	buf_puts(out, " -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		      "<meta name=\"viewport\" content=\"width=device-width, "
-		      "initial-scale=1\">\n"
-		      "<meta name=\"generator\" content=\"errgen " ERRGEN_VERSION
-		      "\">\n<title>");
+	buf_puts(out,
+		 " -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, "
+		 "initial-scale=1\">\n"
+		 "<meta name=\"generator\" content=\"errgen " ERRGEN_VERSION
+		 "\">\n<title>");
 	html_prose(out, title);
-	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-			"<header>\n<h1>",
+	buf_printf(out,
+		   "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+		   "<header>\n<h1>",
 		   html_style);
 	html_prose(out, title);
 	buf_puts(out, "</h1>\n");
@@ -704,12 +753,14 @@ void emit_html(const struct domain *d, struct buf *out)
 		html_section(d, g, out);
 	if (count_in_group(d, NO_GROUP))
 		html_section(d, NO_GROUP, out);
-	buf_puts(out, "</main>\n<footer>\n<p>Generated by errgen " ERRGEN_VERSION
-		      " from <code>");
+	buf_puts(out,
+		 "</main>\n<footer>\n<p>Generated by errgen " ERRGEN_VERSION
+		 " from <code>");
 	html_escape(out, d->basename);
 	buf_puts(out, "</code>. Link to a code as <code>");
 	html_escape(out, d->name);
-	buf_printf(out, ".html#SYMBOL</code>, e.g. <a href=\"#%s\">#%s</a>."
-			"</p>\n</footer>\n</body>\n</html>\n",
+	buf_printf(out,
+		   ".html#SYMBOL</code>, e.g. <a href=\"#%s\">#%s</a>."
+		   "</p>\n</footer>\n</body>\n</html>\n",
 		   d->errors[0].name, d->errors[0].name);
 }

@@ -20,36 +20,12 @@
 #include <string.h>
 
 #include "foreign.h"
+#include "mapping.h"
 
 /* Whether mapping m of e is read in the direction asked. */
 static bool maps_to(const struct mapping *m)
 {
 	return m->direction != MAP_FROM;
-}
-
-static bool maps_from(const struct mapping *m)
-{
-	return m->direction != MAP_TO;
-}
-
-/* The error that wins lookups from foreign code (target, name): the one
- * marked preferred, or the only one; check.c enforces that one exists. */
-static bool is_winner(const struct domain *d, const struct error *e,
-		      const struct mapping *m)
-{
-	if (!maps_from(m))
-		return false;
-	if (m->preferred)
-		return true;
-	for (size_t i = 0; i < d->nerrors; i++)
-		for (size_t j = 0; j < d->errors[i].nmappings; j++) {
-			const struct mapping *o = &d->errors[i].mappings[j];
-			if (o != m && o->target == m->target && maps_from(o) &&
-			    strcmp(o->name, m->name) == 0 &&
-			    (o->preferred || &d->errors[i] < e))
-				return false;
-		}
-	return true;
 }
 
 static size_t count_target(const struct domain *d, enum map_target a,
@@ -136,28 +112,25 @@ static void to_errno(struct buf *out, const struct domain *d)
 static void from_foreign(struct buf *out, const struct domain *d,
 			 enum map_target target, const char *param)
 {
-	for (size_t i = 0; i < d->nerrors; i++) {
-		const struct error *e = &d->errors[i];
-		for (size_t j = 0; j < e->nmappings; j++) {
-			const struct mapping *m = &e->mappings[j];
-			if (m->target != target || !is_winner(d, e, m))
-				continue;
-			guard(out, m);
-			if (target == MAP_OPENSSL) {
-				char lib[160];
-				openssl_lib(m, lib, sizeof(lib));
-				buf_printf(out,
-					   "\tif (lib == %s && %s == %s) {\n",
-					   lib, param, m->name);
-			} else {
-				buf_printf(out, "\tif (%s == %s) {\n", param,
-					   m->name);
-			}
-			buf_printf(out,
-				   "\t\t*code = %s;\n\t\treturn 1;\n\t}\n#endif\n",
-				   e->name);
+	size_t n;
+	bool failed = false;
+	struct map_ref *wins = map_winners(d, target, &n, &failed);
+	out->failed |= failed;
+	for (size_t i = 0; i < n; i++) {
+		const struct mapping *m = wins[i].map;
+		guard(out, m);
+		if (target == MAP_OPENSSL) {
+			char lib[160];
+			openssl_lib(m, lib, sizeof(lib));
+			buf_printf(out, "\tif (lib == %s && %s == %s) {\n", lib,
+				   param, m->name);
+		} else {
+			buf_printf(out, "\tif (%s == %s) {\n", param, m->name);
 		}
+		buf_printf(out, "\t\t*code = %s;\n\t\treturn 1;\n\t}\n#endif\n",
+			   wins[i].error->name);
 	}
+	free(wins);
 	buf_puts(out, "\treturn 0;\n}\n\n");
 }
 
@@ -181,18 +154,16 @@ static void tls_functions(struct buf *out, const struct domain *d)
 		   "\t(void)code;\n"
 		   "\tswitch (alert) {\n",
 		   d->name);
-	for (size_t i = 0; i < d->nerrors; i++) {
-		const struct error *e = &d->errors[i];
-		for (size_t j = 0; j < e->nmappings; j++) {
-			const struct mapping *m = &e->mappings[j];
-			if (m->target == MAP_TLS_ALERT && is_winner(d, e, m))
-				buf_printf(out,
-					   "\tcase %d: /* %s */\n\t\t*code = "
-					   "%s;\n\t\treturn 1;\n",
-					   tls_alert_number(m->name), m->name,
-					   e->name);
-		}
-	}
+	size_t n;
+	bool failed = false;
+	struct map_ref *wins = map_winners(d, MAP_TLS_ALERT, &n, &failed);
+	out->failed |= failed;
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out,
+			   "\tcase %d: /* %s */\n\t\t*code = %s;\n\t\treturn 1;\n",
+			   tls_alert_number(wins[i].map->name), wins[i].map->name,
+			   wins[i].error->name);
+	free(wins);
 	buf_puts(out, "\tdefault:\n\t\treturn 0;\n\t}\n}\n\n");
 }
 

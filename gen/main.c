@@ -18,11 +18,15 @@ enum exit_code {
 	EXIT_IO = 3,
 };
 
+/* Room for every kind of output; main() refuses to run if emitters[]
+ * outgrows it. */
+#define MAX_KINDS 32
+
 struct options {
 	bool check;
 	bool flat;
 	const char *outdir;
-	bool kinds[16]; /* indexed like emitters[] */
+	bool kinds[MAX_KINDS]; /* indexed like emitters[] */
 	char **files;
 	int nfiles;
 };
@@ -72,7 +76,7 @@ static void usage(FILE *f)
 		snprintf(files, sizeof(files), "%s%s",
 			 emitters[i]->emit_many ? "" : "DOMAIN",
 			 emitters[i]->file_suffix);
-		fprintf(f, "  %-14s %-20s %s\n", emitters[i]->kind, files,
+		fprintf(f, "  %-13s %-24s %s\n", emitters[i]->kind, files,
 			emitters[i]->summary);
 	}
 	fputs("\n"
@@ -321,6 +325,13 @@ static int run_import_po(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	size_t nkinds = 0;
+	while (emitters[nkinds])
+		nkinds++;
+	if (nkinds > MAX_KINDS) {
+		diag_plain(DIAG_ERROR, "internal: more output kinds than MAX_KINDS");
+		return EXIT_IO;
+	}
 	if (argc > 1 && strcmp(argv[1], "import-po") == 0)
 		return run_import_po(argc, argv);
 	struct options o;

@@ -1,0 +1,234 @@
+/*
+ * DOMAIN.json: the whole domain as one JSON document, for tools that would
+ * rather not read the XML (documentation sites, log analysers, other
+ * languages' bindings). Keys come in a fixed order and every key is always
+ * present: an optional value that the XML leaves out is null (a string or a
+ * number), [] (a list) or {} (the translations). Strings are exactly the
+ * XML's text (white space included), in UTF-8; only '"', '\\', control
+ * characters, U+2028 and U+2029 are escaped. README.md documents the shape.
+ */
+#include "emit.h"
+
+#include <string.h>
+
+/* The length of the UTF-8 sequence at p, or 0 if it is not one. libxml2
+ * lets only valid UTF-8 into the model's text, but a file name may be
+ * anything. */
+static size_t utf8_length(const unsigned char *p)
+{
+	size_t n = p[0] < 0x80	 ? 1
+		   : p[0] < 0xc2 ? 0
+		   : p[0] < 0xe0 ? 2
+		   : p[0] < 0xf0 ? 3
+		   : p[0] < 0xf5 ? 4
+				 : 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+static void json_string(struct buf *out, const char *s)
+{
+	buf_putc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			buf_puts(out, "\\\"");
+			break;
+		case '\\':
+			buf_puts(out, "\\\\");
+			break;
+		case '\n':
+			buf_puts(out, "\\n");
+			break;
+		case '\r':
+			buf_puts(out, "\\r");
+			break;
+		case '\t':
+			buf_puts(out, "\\t");
+			break;
+		default:
+			if (*p < 0x20) {
+				buf_printf(out, "\\u%04x", *p);
+			} else if (p[0] == 0xe2 && p[1] == 0x80 &&
+				   (p[2] == 0xa8 || p[2] == 0xa9)) {
+				/* line and paragraph separators: valid JSON,
+				 * but they end a line in older JavaScript */
+				buf_printf(out, "\\u%04x",
+					   0x2000 + p[2] - 0x80);
+				p += 2;
+			} else if (*p >= 0x80) {
+				size_t n = utf8_length(p);
+				if (n)
+					buf_put(out, p, n);
+				else
+					buf_puts(out, "\\ufffd");
+				p += n ? n - 1 : 0;
+			} else {
+				buf_putc(out, (char)*p);
+			}
+		}
+	}
+	buf_putc(out, '"');
+}
+
+static void json_string_or_null(struct buf *out, const char *s)
+{
+	if (s)
+		json_string(out, s);
+	else
+		buf_puts(out, "null");
+}
+
+/* "key": at the given indent (in steps of two spaces). */
+static void key(struct buf *out, int indent, const char *k)
+{
+	buf_printf(out, "%*s\"%s\": ", 2 * indent, "", k);
+}
+
+static void key_string(struct buf *out, int indent, const char *k,
+		       const char *v, bool last)
+{
+	key(out, indent, k);
+	json_string_or_null(out, v);
+	buf_puts(out, last ? "\n" : ",\n");
+}
+
+static void key_int(struct buf *out, int indent, const char *k, bool has,
+		    int32_t v)
+{
+	key(out, indent, k);
+	if (has)
+		buf_printf(out, "%d,\n", (int)v);
+	else
+		buf_puts(out, "null,\n");
+}
+
+static void groups(const struct domain *d, struct buf *out)
+{
+	key(out, 1, "groups");
+	if (!d->ngroups) {
+		buf_puts(out, "[],\n");
+		return;
+	}
+	buf_puts(out, "[\n");
+	for (size_t g = 0; g < d->ngroups; g++) {
+		const struct group *gr = &d->groups[g];
+		buf_puts(out, "    {\n");
+		key_string(out, 3, "id", gr->id, false);
+		key_string(out, 3, "title", gr->title, false);
+		key_string(out, 3, "description", gr->description, true);
+		buf_puts(out, g + 1 < d->ngroups ? "    },\n" : "    }\n");
+	}
+	buf_puts(out, "  ],\n");
+}
+
+static void translations(const struct error *e, struct buf *out)
+{
+	key(out, 3, "translations");
+	if (!e->ntranslations) {
+		buf_puts(out, "{},\n");
+		return;
+	}
+	buf_puts(out, "{\n");
+	for (size_t t = 0; t < e->ntranslations; t++) {
+		buf_printf(out, "%8s", "");
+		json_string(out, e->translations[t].lang);
+		buf_puts(out, ": ");
+		json_string(out, e->translations[t].text);
+		buf_puts(out, t + 1 < e->ntranslations ? ",\n" : "\n");
+	}
+	buf_puts(out, "      },\n");
+}
+
+static void aliases(const struct error *e, struct buf *out)
+{
+	key(out, 3, "aliases");
+	if (!e->naliases) {
+		buf_puts(out, "[],\n");
+		return;
+	}
+	buf_puts(out, "[");
+	for (size_t a = 0; a < e->naliases; a++) {
+		buf_puts(out, a ? ", " : "");
+		json_string(out, e->aliases[a].name);
+	}
+	buf_puts(out, "],\n");
+}
+
+static void mappings(const struct error *e, struct buf *out)
+{
+	key(out, 3, "mappings");
+	if (!e->nmappings) {
+		buf_puts(out, "[]\n");
+		return;
+	}
+	buf_puts(out, "[\n");
+	for (size_t i = 0; i < e->nmappings; i++) {
+		const struct mapping *m = &e->mappings[i];
+		buf_puts(out, "        {\n");
+		key_string(out, 5, "to", map_target_name(m->target), false);
+		key_string(out, 5, "name", m->name, false);
+		key_string(out, 5, "lib", m->lib, false);
+		key_string(out, 5, "direction",
+			   m->direction == MAP_TO     ? "to"
+			   : m->direction == MAP_FROM ? "from"
+						      : "both",
+			   false);
+		key(out, 5, "preferred");
+		buf_puts(out, m->preferred ? "true,\n" : "false,\n");
+		key_string(out, 5, "note", m->note, true);
+		buf_puts(out,
+			 i + 1 < e->nmappings ? "        },\n" : "        }\n");
+	}
+	buf_puts(out, "      ]\n");
+}
+
+static void json_error(const struct domain *d, const struct error *e,
+		       struct buf *out)
+{
+	buf_puts(out, "    {\n");
+	key_string(out, 3, "name", e->name, false);
+	key_int(out, 3, "value", true, e->value);
+	key_string(out, 3, "status", status_name(e->status), false);
+	key_string(out, 3, "group",
+		   e->group == NO_GROUP ? NULL : d->groups[e->group].id, false);
+	key_string(out, 3, "message", e->message, false);
+	translations(e, out);
+	key_string(out, 3, "explanation", e->explanation, false);
+	aliases(e, out);
+	mappings(e, out);
+	buf_puts(out, "    }");
+}
+
+void emit_json(const struct domain *d, struct buf *out)
+{
+	buf_puts(out, "{\n");
+	key_string(out, 1, "errgen", ERRGEN_VERSION, false);
+	key_string(out, 1, "source", d->basename, false);
+	key_string(out, 1, "domain", d->name, false);
+	key_string(out, 1, "prefix", d->prefix, false);
+	key_int(out, 1, "base", d->has_base, d->base);
+	key_int(out, 1, "min", d->has_min, d->min);
+	key_int(out, 1, "max", d->has_max, d->max);
+	key_string(out, 1, "gettext_domain", d->gettext_domain, false);
+	key(out, 1, "languages");
+	buf_putc(out, '[');
+	for (size_t i = 0; i < d->nlanguages; i++) {
+		buf_puts(out, i ? ", " : "");
+		json_string(out, d->languages[i]);
+	}
+	buf_puts(out, "],\n");
+	key_string(out, 1, "title", d->title, false);
+	key_string(out, 1, "description", d->description, false);
+	key_string(out, 1, "unknown_message", d->unknown_message, false);
+	groups(d, out);
+	key(out, 1, "errors");
+	buf_puts(out, d->nerrors ? "[\n" : "[");
+	for (size_t i = 0; i < d->nerrors; i++) {
+		json_error(d, &d->errors[i], out);
+		buf_puts(out, i + 1 < d->nerrors ? ",\n" : "\n  ");
+	}
+	buf_puts(out, "]\n}\n");
+}
