@@ -58,20 +58,35 @@ void buf_puts(struct buf *b, const char *s)
 
 void buf_putc(struct buf *b, char c)
 {
+	/* the escapers call this once a character: keep it short */
+	if (b->cap - b->len > 1 && !b->failed) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_put(b, &c, 1);
 }
 
+/* Formats straight into the free space; only text that does not fit is
+ * formatted a second time, after the buffer grew. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	if (!buf_reserve(b, 64))
+		return;
 	va_list again;
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->data + b->len, room, fmt, ap);
 	if (n < 0) {
 		b->failed = true;
+	} else if ((size_t)n < room) {
+		b->len += (size_t)n;
 	} else if (buf_reserve(b, (size_t)n)) {
 		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
 		b->len += (size_t)n;
 	}
+	if (b->data && !b->failed)
+		b->data[b->len] = '\0';
 	va_end(again);
 }
 

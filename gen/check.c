@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "cformat.h"
+#include "emit.h"
 #include "foreign.h"
 #include "mapping.h"
 
@@ -184,6 +185,16 @@ static const char *library_reserved(const char *s)
 			       "followed by a lower-case letter)";
 	if (ends_with(s, "_t"))
 		return "ends in _t, which POSIX reserves for types";
+	if (errno_name_known(s))
+		return "is an <errno.h> macro, which the mapping files include";
+	if (starts_with(s, "LC_") && s[3] >= 'A' && s[3] <= 'Z')
+		return "is reserved for <locale.h> (LC_ followed by an "
+		       "upper-case letter), which the header includes";
+	if ((starts_with(s, "PRI") || starts_with(s, "SCN")) &&
+	    ((s[3] >= 'a' && s[3] <= 'z') || s[3] == 'X'))
+		return "is reserved for <inttypes.h> (PRI*, SCN*)";
+	if (strcmp(s, "main") == 0)
+		return "is the name of a program's entry point";
 	static const char *const int_heads[] = {
 		"INT",	       "UINT",	 "SIZE_", "PTRDIFF_",
 		"SIG_ATOMIC_", "WCHAR_", "WINT_"};
@@ -289,9 +300,13 @@ static void check_domain_attrs(const struct domain *d)
  * still be able to name its codes SSL_ERROR_*). Symbols may not take them,
  * for any domain of the run, since one program may include every header. */
 static const char *const generated_macros[] = {
-	"_ERROR_MIN",  "_ERROR_MAX",	   "_ERROR_COUNT",
-	"_ERROR_BASE", "_ERROR_RANGE_MIN", "_ERROR_RANGE_MAX",
-	"_ERRORS_H",   "_ASSERT",	   "_ASSERT_HEADER", "_ERROR_TEXTDOMAIN", "_ERROR_CATGETS_SET", "_ERROR_CATGETS_NUMBER", "_ERRORS_MAP_H", "_ERRORS_MAP_OPENSSL_H",
+	"_ERROR_MIN",	       "_ERROR_MAX",
+	"_ERROR_COUNT",	       "_ERROR_BASE",
+	"_ERROR_RANGE_MIN",    "_ERROR_RANGE_MAX",
+	"_ERRORS_H",	       "_ASSERT",
+	"_ASSERT_HEADER",      "_ERROR_TEXTDOMAIN",
+	"_ERROR_CATGETS_SET",  "_ERROR_CATGETS_NUMBER",
+	"_ERRORS_MAP_H",       "_ERRORS_MAP_OPENSSL_H",
 	"_ERROR_MAP_DECLARED", "_ERROR_MAP_OPENSSL_DECLARED",
 };
 
@@ -429,15 +444,20 @@ static bool check_format(const struct error *e, const char *text,
 /* ISO C only promises string literals of 4095 characters (C99 5.2.4.1). */
 #define MAX_MESSAGE_BYTES 4095
 
+/* The catalog stores the English message in one literal with its symbol
+ * ("SYMBOL\004message", the gettext key), so both count. */
 static void check_text(const char *text, const char *what,
 		       const struct error *e, const struct loc *loc)
 {
-	size_t n = strlen(text);
-	if (n > MAX_MESSAGE_BYTES)
-		diag_error(loc,
-			   "%s of %s is %zu bytes long; the limit is %d, the "
-			   "longest string literal every C compiler accepts",
-			   what, e->name, n, MAX_MESSAGE_BYTES);
+	size_t n = strlen(text),
+	       limit = MAX_MESSAGE_BYTES - strlen(e->name) - 1;
+	if (n > limit)
+		diag_error(
+			loc,
+			"%s of %s is %zu bytes long; the limit is %zu (4095, "
+			"the longest string literal every C compiler "
+			"accepts, less the symbol and a separator)",
+			what, e->name, n, limit);
 	if (n && (strchr(" \t\r\n", text[0]) || strchr(" \t\r\n", text[n - 1])))
 		diag_warning(loc, "%s of %s begins or ends with white space",
 			     what, e->name);
@@ -518,6 +538,12 @@ static void check_mapping_name(const struct mapping *m)
 		if (n[0] != 'E' || !n[1])
 			diag_error(&m->name_loc,
 				   "'%s' is not an errno name (E...)", n);
+		else if (!errno_name_known(n))
+			diag_warning(&m->name_loc,
+				     "'%s' is not an errno name errgen knows "
+				     "(POSIX, Linux, BSD); where the platform "
+				     "lacks it the mapping compiles out",
+				     n);
 		break;
 	case MAP_OPENSSL:
 		if (!strstr(n, "_R_"))
@@ -562,11 +588,12 @@ static void check_mappings(const struct error *e)
 			    e->mappings[j].direction != MAP_FROM &&
 			    m->direction != MAP_FROM &&
 			    strcmp(e->mappings[j].name, m->name) != 0) {
-				diag_error(&m->loc,
-					   "%s maps to two %s codes (%s, %s); "
-					   "mark all but one direction=\"from\"",
-					   e->name, map_target_name(m->target),
-					   e->mappings[j].name, m->name);
+				diag_error(
+					&m->loc,
+					"%s maps to two %s codes (%s, %s); "
+					"mark all but one direction=\"from\"",
+					e->name, map_target_name(m->target),
+					e->mappings[j].name, m->name);
 				break;
 			}
 		if (m->preferred && m->direction == MAP_TO)
@@ -717,6 +744,7 @@ bool check_domains(const struct domain *doms, size_t n)
 	}
 	check_domain_names(doms, n);
 	check_duplicates(doms, n);
+	check_range_overlaps(doms, n);
 	for (size_t i = 0; i < n; i++) {
 		free(cx.reserved[i].lower);
 		free(cx.reserved[i].upper);

@@ -24,7 +24,8 @@ static const struct emitter static_assert_kind = {
 	.kind = "static-assert",
 	.file_suffix = "_assert.c",
 	.emit = emit_static_assert,
-	.summary = "C11 static assertions: a foreign header agrees with the XML",
+	.summary =
+		"C11 static assertions: a foreign header agrees with the XML",
 };
 
 static const struct emitter gettext_kind = {
@@ -76,23 +77,24 @@ static const struct emitter json_kind = {
 	.summary = "the whole domain as one JSON document",
 };
 
-const struct emitter *const emitters[] = {&header,
-					  &catalog,
-					  &static_assert_kind,
-					  &gettext_kind,
-					  &catgets_kind,
-					  &map_kind,
-					  &map_openssl_kind,
-					  &markdown_kind,
-					  &html_kind,
-					  &json_kind,
-					  NULL};
+static const struct emitter registry_kind = {
+	.kind = "registry",
+	.file_suffix = "NAME_registry.h/.c",
+	.summary = "every code of the run, dispatched by value (on request)",
+	.emit_run = emit_registry,
+};
+
+const struct emitter *const emitters[] = {
+	&header,       &catalog,   &static_assert_kind, &gettext_kind,
+	&catgets_kind, &map_kind,  &map_openssl_kind,	&markdown_kind,
+	&html_kind,    &json_kind, &registry_kind,	NULL};
 
 struct buf *emit_files_add(struct emit_files *f, const char *name)
 {
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 8;
-		struct emit_file *files = realloc(f->files, cap * sizeof(*files));
+		struct emit_file *files =
+			realloc(f->files, cap * sizeof(*files));
 		if (!files) {
 			f->failed = true;
 			return NULL;

@@ -38,6 +38,10 @@ struct emitter {
 	/* Instead of emit, for kinds that write several files; the file
 	 * names are then the emitter's own (file_suffix describes them). */
 	void (*emit_many)(const struct domain *d, struct emit_files *out);
+	/* Instead of both, for kinds that write one set of files for the
+	 * whole run (name: --registry); they are written only on request. */
+	void (*emit_run)(const struct domain *doms, size_t n, const char *name,
+			 struct emit_files *out);
 };
 
 /* All emitters, in the order --help lists them; NULL-terminated. */
@@ -57,6 +61,16 @@ void emit_map_openssl(const struct domain *d, struct emit_files *out);
 void emit_markdown(const struct domain *d, struct buf *out);
 void emit_html(const struct domain *d, struct buf *out);
 void emit_json(const struct domain *d, struct buf *out);
+void emit_registry(const struct domain *doms, size_t n, const char *name,
+		   struct emit_files *out);
+
+/* The values a domain holds in a run (emit_registry.c): its declared min
+ * and max, or the span of its codes. Domains of one run may not overlap;
+ * check_range_overlaps() reports those that do, the registry dispatches on
+ * them. registry_name_ok() reports a --registry name that cannot be used. */
+void domain_value_range(const struct domain *d, int32_t *lo, int32_t *hi);
+void check_range_overlaps(const struct domain *doms, size_t n);
+bool registry_name_ok(const char *name, const struct domain *doms, size_t n);
 
 /* The date that generated files may carry: SOURCE_DATE_EPOCH when set to a
  * valid number, otherwise the start of 1970, so that output never depends

@@ -162,16 +162,15 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		;
 	l->hash = calloc(l->hash_size, sizeof(size_t));
 	if (!l->slot_error || !l->name_off || !l->msg_off || !l->key_off ||
-	    !l->hash ||
-	    !l->alias_name_off || !l->alias_slot)
+	    !l->hash || !l->alias_name_off || !l->alias_slot)
 		return false;
 
 	pool_add(&l->pool, "", &l->failed); /* offset 0: "no name" */
 	char unknown_ctx[300];
 	snprintf(unknown_ctx, sizeof(unknown_ctx), "%s_error_unknown", d->name);
-	l->unknown_key_off = pool_add_key(&l->pool, unknown_ctx,
-					  d->unknown_message, &l->unknown_off,
-					  &l->failed);
+	l->unknown_key_off =
+		pool_add_key(&l->pool, unknown_ctx, d->unknown_message,
+			     &l->unknown_off, &l->failed);
 	for (size_t s = 0; s < l->nslots; s++) {
 		l->slot_error[s] = SIZE_MAX;
 		l->msg_off[s] = l->unknown_off;
@@ -184,9 +183,9 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		l->slot_error[s] = l->order[i];
 		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
 		if (e->message)
-			l->key_off[s] = pool_add_key(&l->pool, e->name,
-						     e->message, &l->msg_off[s],
-						     &l->failed);
+			l->key_off[s] =
+				pool_add_key(&l->pool, e->name, e->message,
+					     &l->msg_off[s], &l->failed);
 		hash_insert(l, e->name, s + 1);
 		for (size_t a = 0; a < e->naliases; a++) {
 			l->alias_name_off[nalias] = pool_add(
@@ -246,7 +245,8 @@ static void tables(const struct layout *l, const struct domain *d,
 	snprintf(name, sizeof(name), "%s_error_msg_off", l->n);
 	offset_table(out, offtype, name, l->msg_off, l->nslots);
 	buf_puts(out, "#ifndef ERRGEN_NO_NLS\n");
-	buf_puts(out, "/* Per slot: offset of the gettext key, \"SYMBOL\\004message\", "
+	buf_puts(out, "/* Per slot: offset of the gettext key, "
+		      "\"SYMBOL\\004message\", "
 		      "whose tail is the\n * message above. */\n");
 	snprintf(name, sizeof(name), "%s_error_key_off", l->n);
 	offset_table(out, offtype, name, l->key_off, l->nslots);
@@ -404,20 +404,22 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "#endif\n}\n",
 		   n, n, n, l->nslots, n, n, l->unknown_key_off, l->unknown_off,
 		   up);
-	buf_printf(out,
-		   "\n#ifdef LC_ALL_MASK\n"
-		   "const char *%s_error_message_l(int code, locale_t locale)\n{\n"
-		   "#ifdef ERRGEN_NO_NLS\n"
-		   "\t(void)locale;\n"
-		   "\treturn %s_error_message(code);\n"
-		   "#else\n"
-		   "\t/* only this thread's locale changes, and only for the call */\n"
-		   "\tlocale_t saved = uselocale(locale);\n"
-		   "\tconst char *text = %s_error_message_localized(code);\n"
-		   "\tuselocale(saved);\n"
-		   "\treturn text;\n"
-		   "#endif\n}\n#endif\n",
-		   n, n, n);
+	buf_printf(
+		out,
+		"\n#ifdef LC_ALL_MASK\n"
+		"const char *%s_error_message_l(int code, locale_t locale)\n{\n"
+		"#ifdef ERRGEN_NO_NLS\n"
+		"\t(void)locale;\n"
+		"\treturn %s_error_message(code);\n"
+		"#else\n"
+		"\t/* only this thread's locale changes, and only for the call "
+		"*/\n"
+		"\tlocale_t saved = uselocale(locale);\n"
+		"\tconst char *text = %s_error_message_localized(code);\n"
+		"\tuselocale(saved);\n"
+		"\treturn text;\n"
+		"#endif\n}\n#endif\n",
+		n, n, n);
 }
 
 void emit_catalog(const struct domain *d, struct buf *out)
@@ -431,12 +433,14 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	c_banner(out, d, "_errors.c");
 	/* uselocale() and locale_t are POSIX 2008; ask for them unless the
 	 * build already chose a feature level. */
-	buf_puts(out, "#if !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && "
-		      "\\\n    !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)\n"
-		      "#define _POSIX_C_SOURCE 200809L\n#endif\n\n");
+	buf_puts(out,
+		 "#if !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && "
+		 "\\\n    !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)\n"
+		 "#define _POSIX_C_SOURCE 200809L\n#endif\n\n");
 	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
-	buf_puts(out, "#include <stdint.h>\n#include <string.h>\n"
-		      "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n#endif\n\n");
+	buf_puts(out,
+		 "#include <stdint.h>\n#include <string.h>\n"
+		 "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n#endif\n\n");
 	/* Casts that stay clean under C++'s -Wold-style-cast; only the macros
 	 * the code below uses, for -Wunused-macros. */
 	buf_puts(out, "#ifdef __cplusplus\n");

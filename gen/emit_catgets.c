@@ -56,8 +56,7 @@ static void msg_text(struct buf *out, const char *s)
 	buf_puts(out, "\"\n");
 }
 
-static void msg_file(struct buf *out, const struct domain *d,
-		     const char *lang)
+static void msg_file(struct buf *out, const struct domain *d, const char *lang)
 {
 	int32_t base = catgets_base(d);
 	buf_printf(out,

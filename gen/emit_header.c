@@ -141,8 +141,9 @@ static void translation_macros(const struct domain *d, const char *up,
 			"catgets: the set and message number of a code in the "
 			"LANG.msg catalogs (stable: derived from the code "
 			"alone).");
-	buf_printf(out, "#define %s_ERROR_CATGETS_SET 1\n"
-			"#define %s_ERROR_CATGETS_NUMBER(code) ((code) - ",
+	buf_printf(out,
+		   "#define %s_ERROR_CATGETS_SET 1\n"
+		   "#define %s_ERROR_CATGETS_NUMBER(code) ((code) - ",
 		   up, up);
 	c_int_expr(out, catgets_base(d));
 	buf_puts(out, " + 1)\n");
@@ -184,7 +185,8 @@ void emit_header(const struct domain *d, struct buf *out)
 	}
 	c_banner(out, d, "_errors.h");
 	buf_printf(out, "#ifndef %s_ERRORS_H\n#define %s_ERRORS_H\n\n", up, up);
-	buf_puts(out, "#include <locale.h> /* locale_t, where POSIX 2008 is on */\n\n");
+	buf_puts(out, "#include <locale.h> /* locale_t, where POSIX 2008 is on "
+		      "*/\n\n");
 	buf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
 	if (d->description)
 		c_comment_block(out, "", d->description);

@@ -57,7 +57,8 @@ static void guard(struct buf *out, const struct mapping *m)
 	if (m->target == MAP_OPENSSL) {
 		char lib[160];
 		openssl_lib(m, lib, sizeof(lib));
-		buf_printf(out, "#if defined(%s) && defined(%s)\n", lib, m->name);
+		buf_printf(out, "#if defined(%s) && defined(%s)\n", lib,
+			   m->name);
 	} else {
 		buf_printf(out, "#ifdef %s\n", m->name);
 	}
@@ -73,7 +74,8 @@ static void no_string_macro(struct buf *out)
 }
 
 static void header_common(struct buf *out, const struct domain *d,
-			  const char *up, const char *what, const char *guardname)
+			  const char *up, const char *what,
+			  const char *guardname)
 {
 	c_banner(out, d, what);
 	buf_printf(out, "#ifndef %s\n#define %s\n\n", guardname, guardname);
@@ -92,8 +94,9 @@ static void header_end(struct buf *out, const char *guardname)
 
 static void to_errno(struct buf *out, const struct domain *d)
 {
-	buf_printf(out, "int %s_error_to_errno(int code)\n{\n"
-			"\tswitch (code) {\n",
+	buf_printf(out,
+		   "int %s_error_to_errno(int code)\n{\n"
+		   "\tswitch (code) {\n",
 		   d->name);
 	for (size_t i = 0; i < d->nerrors; i++) {
 		const struct error *e = &d->errors[i];
@@ -136,17 +139,19 @@ static void from_foreign(struct buf *out, const struct domain *d,
 
 static void tls_functions(struct buf *out, const struct domain *d)
 {
-	buf_printf(out, "int %s_error_to_tls_alert(int code)\n{\n"
-			"\tswitch (code) {\n",
+	buf_printf(out,
+		   "int %s_error_to_tls_alert(int code)\n{\n"
+		   "\tswitch (code) {\n",
 		   d->name);
 	for (size_t i = 0; i < d->nerrors; i++)
 		for (size_t j = 0; j < d->errors[i].nmappings; j++) {
 			const struct mapping *m = &d->errors[i].mappings[j];
 			if (m->target == MAP_TLS_ALERT && maps_to(m))
-				buf_printf(out,
-					   "\tcase %s:\n\t\treturn %d; /* %s */\n",
-					   d->errors[i].name,
-					   tls_alert_number(m->name), m->name);
+				buf_printf(
+					out,
+					"\tcase %s:\n\t\treturn %d; /* %s */\n",
+					d->errors[i].name,
+					tls_alert_number(m->name), m->name);
 		}
 	buf_puts(out, "\tdefault:\n\t\treturn -1;\n\t}\n}\n\n");
 	buf_printf(out,
@@ -159,10 +164,11 @@ static void tls_functions(struct buf *out, const struct domain *d)
 	struct map_ref *wins = map_winners(d, MAP_TLS_ALERT, &n, &failed);
 	out->failed |= failed;
 	for (size_t i = 0; i < n; i++)
-		buf_printf(out,
-			   "\tcase %d: /* %s */\n\t\t*code = %s;\n\t\treturn 1;\n",
-			   tls_alert_number(wins[i].map->name), wins[i].map->name,
-			   wins[i].error->name);
+		buf_printf(
+			out,
+			"\tcase %d: /* %s */\n\t\t*code = %s;\n\t\treturn 1;\n",
+			tls_alert_number(wins[i].map->name), wins[i].map->name,
+			wins[i].error->name);
 	free(wins);
 	buf_puts(out, "\tdefault:\n\t\treturn 0;\n\t}\n}\n\n");
 }
@@ -202,8 +208,7 @@ static void missing_function(struct buf *out, const struct domain *d,
 		      "\treturn NO_STRING;\n}\n");
 }
 
-static void map_header(struct buf *out, const struct domain *d,
-		       const char *up)
+static void map_header(struct buf *out, const struct domain *d, const char *up)
 {
 	char g[300];
 	snprintf(g, sizeof(g), "%s_ERRORS_MAP_H", up);
@@ -243,13 +248,15 @@ static void map_header(struct buf *out, const struct domain *d,
 static void map_source(struct buf *out, const struct domain *d)
 {
 	c_banner(out, d, "_map.c");
-	buf_printf(out, "#include \"%s_map.h\"\n\n#include <errno.h>\n\n"
-			"#include \"%s_errors.h\"\n\n",
+	buf_printf(out,
+		   "#include \"%s_map.h\"\n\n#include <errno.h>\n\n"
+		   "#include \"%s_errors.h\"\n\n",
 		   d->name, d->name);
 	no_string_macro(out);
 	to_errno(out, d);
-	buf_printf(out, "int %s_error_from_errno(int err, int *code)\n{\n"
-			"\t(void)err;\n\t(void)code;\n",
+	buf_printf(out,
+		   "int %s_error_from_errno(int err, int *code)\n{\n"
+		   "\t(void)err;\n\t(void)code;\n",
 		   d->name);
 	from_foreign(out, d, MAP_ERRNO, "err");
 	tls_functions(out, d);
@@ -296,12 +303,15 @@ static void to_openssl(struct buf *out, const struct domain *d,
 				char lib[160];
 				openssl_lib(m, lib, sizeof(lib));
 				buf_printf(out,
-					   "\tcase %s:\n\t\treturn ERR_PACK(%s, 0, "
+					   "\tcase %s:\n\t\treturn "
+					   "ERR_PACK(%s, 0, "
 					   "%s);\n#endif\n",
 					   e->name, lib, m->name);
 			} else {
-				buf_printf(out, "\tcase %s:\n\t\treturn %s;\n#endif\n",
-					   e->name, m->name);
+				buf_printf(
+					out,
+					"\tcase %s:\n\t\treturn %s;\n#endif\n",
+					e->name, m->name);
 			}
 		}
 	}
@@ -320,10 +330,11 @@ static void openssl_header(struct buf *out, const struct domain *d,
 		   "verification results. */\n"
 		   "#define %s_ERROR_MAP_OPENSSL_DECLARED %zu\n\n",
 		   up, count_target(d, MAP_OPENSSL, MAP_X509));
-	c_comment_block(out, "",
-			"If the packed OpenSSL error (from ERR_get_error or "
-			"ERR_peek_error) maps to a code, by library and reason, "
-			"stores it in *code and returns 1; otherwise returns 0.");
+	c_comment_block(
+		out, "",
+		"If the packed OpenSSL error (from ERR_get_error or "
+		"ERR_peek_error) maps to a code, by library and reason, "
+		"stores it in *code and returns 1; otherwise returns 0.");
 	buf_printf(out,
 		   "int %s_error_from_openssl(unsigned long packed, int *code);"
 		   "\n\n",
@@ -348,9 +359,10 @@ static void openssl_header(struct buf *out, const struct domain *d,
 	c_comment_block(out, "",
 			"The index-th declared OpenSSL mapping whose name this "
 			"OpenSSL build lacks, or NULL past the last.");
-	buf_printf(out,
-		   "const char *%s_error_map_openssl_missing(unsigned index);\n",
-		   n);
+	buf_printf(
+		out,
+		"const char *%s_error_map_openssl_missing(unsigned index);\n",
+		n);
 	header_end(out, g);
 }
 
@@ -359,21 +371,23 @@ static void openssl_source(struct buf *out, const struct domain *d)
 	const char *n = d->name;
 	char decl[300];
 	c_banner(out, d, "_map_openssl.c");
-	buf_printf(out,
-		   "#include \"%s_map_openssl.h\"\n\n"
-		   "#include <openssl/err.h>\n#include <openssl/ssl.h>\n"
-		   "#include <openssl/x509_vfy.h>\n\n#include \"%s_errors.h\"\n\n",
-		   n, n);
+	buf_printf(
+		out,
+		"#include \"%s_map_openssl.h\"\n\n"
+		"#include <openssl/err.h>\n#include <openssl/ssl.h>\n"
+		"#include <openssl/x509_vfy.h>\n\n#include \"%s_errors.h\"\n\n",
+		n, n);
 	no_string_macro(out);
-	buf_printf(out,
-		   "int %s_error_from_openssl(unsigned long packed, int *code)\n"
-		   "{\n\tint lib = ERR_GET_LIB(packed);\n"
-		   "\tint reason = ERR_GET_REASON(packed);\n"
-		   "\t(void)lib;\n\t(void)reason;\n\t(void)code;\n",
-		   n);
+	buf_printf(
+		out,
+		"int %s_error_from_openssl(unsigned long packed, int *code)\n"
+		"{\n\tint lib = ERR_GET_LIB(packed);\n"
+		"\tint reason = ERR_GET_REASON(packed);\n"
+		"\t(void)lib;\n\t(void)reason;\n\t(void)code;\n",
+		n);
 	from_foreign(out, d, MAP_OPENSSL, "reason");
-	snprintf(decl, sizeof(decl), "unsigned long %s_error_to_openssl(int code)",
-		 n);
+	snprintf(decl, sizeof(decl),
+		 "unsigned long %s_error_to_openssl(int code)", n);
 	to_openssl(out, d, MAP_OPENSSL, decl, "0");
 	buf_printf(out,
 		   "int %s_error_from_x509_verify(long result, int *code)\n{\n"

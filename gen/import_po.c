@@ -139,8 +139,7 @@ static bool same_args(const char *a, const char *b)
 	return ok;
 }
 
-static void import_entry(struct import *im, const char *xml,
-			 po_message_t m)
+static void import_entry(struct import *im, const char *xml, po_message_t m)
 {
 	struct loc po_loc = {im->po_path, 0, 0};
 	const char *ctx = po_message_msgctxt(m);
@@ -161,7 +160,8 @@ static void import_entry(struct import *im, const char *xml,
 	if (!e) {
 		/* the unknown-code message has no place in the XML yet */
 		im->unknown++;
-		diag_warning(&po_loc, "entry '%s' matches no code of %s; skipped",
+		diag_warning(&po_loc,
+			     "entry '%s' matches no code of %s; skipped",
 			     ctx ? ctx : msgid, im->d->basename);
 		return;
 	}
@@ -179,7 +179,8 @@ static void import_entry(struct import *im, const char *xml,
 	     strncmp(xml + e->message_span.content_end, "</", 2) != 0)) {
 		struct loc loc = {im->d->path, e->message_loc.line,
 				  e->message_loc.col};
-		diag_error(&loc, "cannot edit this file in place (is it UTF-8?)");
+		diag_error(&loc,
+			   "cannot edit this file in place (is it UTF-8?)");
 		im->failed = true;
 		return;
 	}

@@ -335,8 +335,32 @@ static bool reword(const xmlError *err, char *out, size_t outlen)
 			return false;
 		return true;
 	default:
-		return false;
+		break;
 	}
+	/* libxml2 texts that name its own functions or options */
+	const char *m = err->message;
+	if (strstr(m, "Excessive depth in document")) {
+		snprintf(out, outlen,
+			 "elements are nested too deeply (libxml2 "
+			 "allows 256 levels)");
+		return true;
+	}
+	if (strstr(m, "Input is not proper UTF-8")) {
+		const char *bytes = strstr(m, "Bytes:");
+		int blen = bytes ? (int)strcspn(bytes, "\n") : 0;
+		snprintf(out, outlen, "the file is not valid UTF-8%s%.*s%s",
+			 bytes ? " (" : "", blen, bytes ? bytes : "",
+			 bytes ? ")" : "");
+		return true;
+	}
+	if (strstr(m, "xmlParseCharRef: invalid xmlChar value")) {
+		snprintf(out, outlen,
+			 "a character reference names a character "
+			 "XML does not allow (value %d)",
+			 err->int1);
+		return true;
+	}
+	return false;
 }
 
 static void on_xml_error(void *data, xmlErrorPtr err)
@@ -890,7 +914,8 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 char *loader_read_file(const char *path, size_t *len)
 {
 	struct loc loc = {path, 0, 0};
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not block the open; it is refused below */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		diag_error(&loc, "cannot open: %s", strerror(errno));
 		return NULL;

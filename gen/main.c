@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "compat.h"
 #include "diag.h"
 #include "emit.h"
+#include "import_et.h"
 #include "import_po.h"
 #include "load.h"
 #include "output.h"
@@ -29,6 +31,8 @@ struct options {
 	bool kinds[MAX_KINDS]; /* indexed like emitters[] */
 	char **files;
 	int nfiles;
+	const char *registry; /* --registry NAME */
+	const char *against;  /* check --against FILE.h */
 };
 
 static void usage(FILE *f)
@@ -36,6 +40,11 @@ static void usage(FILE *f)
 	fputs("usage: errgen [generate] [options] FILE.xml...\n"
 	      "       errgen check [options] FILE.xml...\n"
 	      "       errgen import-po LANG.po FILE.xml\n"
+	      "       errgen check --against FILE.h FILE.xml...\n"
+	      "       errgen compat OLD.xml NEW.xml\n"
+	      "       errgen import-et FILE.et [-o OUT.xml]\n"
+	      "       errgen import-header FILE.h [--domain NAME] [--prefix P] "
+	      "[-o OUT.xml]\n"
 	      "\n"
 	      "Compiles error-table descriptions (XML, schema urn:errgen:1) "
 	      "into\n"
@@ -56,6 +65,36 @@ static void usage(FILE *f)
 	      "                  whose printf conversions differ are refused; "
 	      "the rest\n"
 	      "                  of the XML is kept byte for byte\n"
+	      "  check --against FILE.h\n"
+	      "                  compare another project's header with the "
+	      "XML by name:\n"
+	      "                  every code missing from it, extra in it, or "
+	      "with another\n"
+	      "                  value is an error (exit 1); 0 when they "
+	      "agree\n"
+	      "  compat          compare two versions of a domain: what breaks "
+	      "consumers\n"
+	      "                  (a code or alias removed, a value changed, a "
+	      "rename\n"
+	      "                  without alias, an obsolete value reused, a "
+	      "code back from\n"
+	      "                  obsolete, the domain or prefix changed) is an "
+	      "error\n"
+	      "                  (exit 1); added, retired, deprecated, "
+	      "reworded and\n"
+	      "                  translated codes, explanations and aliases "
+	      "added are\n"
+	      "                  notes (exit 0)\n"
+	      "  import-et       a compile_et table as errgen XML (stdout, or "
+	      "-o OUT.xml),\n"
+	      "                  with the values compile_et gives\n"
+	      "  import-header   the codes of a C header (enumerators, "
+	      "#defines, aliases)\n"
+	      "                  as errgen XML; messages are left to write; "
+	      "--domain names\n"
+	      "                  the domain (default: the file name), --prefix "
+	      "takes only\n"
+	      "                  names that start with P and declares it\n"
 	      "\n"
 	      "options:\n"
 	      "  -o, --output DIR    where outputs go (default: .); each "
@@ -64,17 +103,24 @@ static void usage(FILE *f)
 	      "      --flat          write into DIR itself (for meson "
 	      "custom_target)\n"
 	      "      --emit KIND,... only these kinds of output (default: "
-	      "all)\n"
+	      "all but\n"
+	      "                      registry)\n"
+	      "      --registry NAME the run's registry is NAME_registry.h/.c, "
+	      "with\n"
+	      "                      NAME_error_name() and so on (default: "
+	      "errgen); implies\n"
+	      "                      the registry kind; the domains of a run "
+	      "must not\n"
+	      "                      overlap in value\n"
 	      "  -h, --help          this text\n"
 	      "  -V, --version       the version\n"
 	      "\n"
 	      "kinds:\n",
 	      f);
-	for (size_t i = 0; emitters[i]; i++)
-	{
+	for (size_t i = 0; emitters[i]; i++) {
 		char files[64];
 		snprintf(files, sizeof(files), "%s%s",
-			 emitters[i]->emit_many ? "" : "DOMAIN",
+			 emitters[i]->emit ? "DOMAIN" : "",
 			 emitters[i]->file_suffix);
 		fprintf(f, "  %-13s %-24s %s\n", emitters[i]->kind, files,
 			emitters[i]->summary);
@@ -82,7 +128,9 @@ static void usage(FILE *f)
 	fputs("\n"
 	      "exit status:\n"
 	      "  0  success (check: every output is up to date)\n"
-	      "  1  check: some output is missing or differs\n"
+	      "  1  check: some output is missing or differs; check --against: "
+	      "the\n"
+	      "     header differs; compat: a breaking change\n"
 	      "  2  invalid input or usage; nothing was written\n"
 	      "  3  I/O failure writing outputs; nothing was changed\n"
 	      "\n"
@@ -120,6 +168,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"flat", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"registry", required_argument, NULL, 'r'},
+		{"against", required_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof(*o));
@@ -148,6 +198,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'f':
 			o->flat = true;
 			break;
+		case 'r':
+			o->registry = optarg;
+			break;
+		case 'a':
+			o->against = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -161,9 +217,19 @@ static int parse_args(int argc, char **argv, struct options *o)
 	}
 	if (!ok)
 		return EXIT_INVALID;
-	if (!any_kind)
+	if (!any_kind) /* all, but run-level kinds only on request */
 		for (size_t i = 0; emitters[i]; i++)
-			o->kinds[i] = true;
+			o->kinds[i] = !emitters[i]->emit_run;
+	for (size_t i = 0; emitters[i]; i++) {
+		o->kinds[i] |= o->registry && emitters[i]->emit_run;
+		if (o->kinds[i] && emitters[i]->emit_run && !o->registry)
+			o->registry = "errgen";
+	}
+	if (o->against && !o->check) {
+		diag_plain(DIAG_ERROR,
+			   "--against goes with check (see --help)");
+		return EXIT_INVALID;
+	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
 	if (o->nfiles == 0) {
@@ -188,8 +254,7 @@ static char *join_path(const char *dir, const char *sub, const char *file)
 }
 
 static bool add_output(struct output_set *set, const struct options *o,
-		       const struct domain *d, const char *file,
-		       struct buf *b)
+		       const struct domain *d, const char *file, struct buf *b)
 {
 	char *path = join_path(o->outdir, o->flat ? NULL : d->name, file);
 	if (b->failed || !path) {
@@ -233,13 +298,41 @@ static bool render_kind(const struct emitter *em, const struct options *o,
 	return ok;
 }
 
-static bool render(const struct options *o, const struct domain *doms,
-		   size_t n, struct output_set *set)
+/* A run-level kind: its files go to DIR itself. */
+static bool render_run(const struct emitter *em, const struct options *o,
+		       const struct domain *doms, size_t n,
+		       struct output_set *set)
+{
+	struct emit_files files = {0};
+	em->emit_run(doms, n, o->registry, &files);
+	bool ok = !files.failed;
+	for (size_t i = 0; ok && i < files.n; i++) {
+		char *path = join_path(o->outdir, NULL, files.files[i].name);
+		if (!path || files.files[i].content.failed) {
+			free(path);
+			ok = false;
+		} else {
+			ok = output_set_add(set, path, &files.files[i].content);
+		}
+	}
+	if (!ok)
+		diag_plain(DIAG_ERROR, "out of memory");
+	emit_files_free(&files);
+	return ok;
+}
+
+static bool render(const struct options *o, const struct domain *doms, size_t n,
+		   struct output_set *set)
 {
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; emitters[k]; k++)
-			if (o->kinds[k] && !render_kind(emitters[k], o, &doms[i], set))
+			if (o->kinds[k] && !emitters[k]->emit_run &&
+			    !render_kind(emitters[k], o, &doms[i], set))
 				return false;
+	for (size_t k = 0; emitters[k]; k++)
+		if (o->kinds[k] && emitters[k]->emit_run &&
+		    !render_run(emitters[k], o, doms, n, set))
+			return false;
 	return true;
 }
 
@@ -249,12 +342,14 @@ static bool outputs_collide(const struct output_set *set)
 {
 	for (size_t i = 0; i < set->n; i++)
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(set->files[i].path, set->files[j].path) == 0) {
-				diag_plain(DIAG_ERROR,
-					   "two outputs of this run would be "
-					   "written to '%s'; give the domains "
-					   "their own directories (drop --flat)",
-					   set->files[i].path);
+			if (strcmp(set->files[i].path, set->files[j].path) ==
+			    0) {
+				diag_plain(
+					DIAG_ERROR,
+					"two outputs of this run would be "
+					"written to '%s'; give the domains "
+					"their own directories (drop --flat)",
+					set->files[i].path);
 				return true;
 			}
 	return false;
@@ -277,10 +372,17 @@ static int run(const struct options *o, struct domain *doms)
 	}
 	loader_free(l);
 	/* Checks run on what loaded, so one run reports as much as it can. */
-	if (!check_domains(doms, n) || !ok) {
+	if (!check_domains(doms, n) || !ok ||
+	    (o->registry && !registry_name_ok(o->registry, doms, n))) {
 		for (size_t i = 0; i < n; i++)
 			domain_free(&doms[i]);
 		return EXIT_INVALID;
+	}
+	if (o->against) {
+		int drift = drift_check(o->against, doms, n);
+		for (size_t i = 0; i < n; i++)
+			domain_free(&doms[i]);
+		return drift;
 	}
 
 	struct output_set set;
@@ -312,7 +414,8 @@ static int run(const struct options *o, struct domain *doms)
 static int run_import_po(int argc, char **argv)
 {
 	if (argc != 4) {
-		diag_plain(DIAG_ERROR, "usage: errgen import-po LANG.po FILE.xml");
+		diag_plain(DIAG_ERROR,
+			   "usage: errgen import-po LANG.po FILE.xml");
 		return EXIT_INVALID;
 	}
 	struct loader *l = loader_new();
@@ -329,11 +432,18 @@ int main(int argc, char **argv)
 	while (emitters[nkinds])
 		nkinds++;
 	if (nkinds > MAX_KINDS) {
-		diag_plain(DIAG_ERROR, "internal: more output kinds than MAX_KINDS");
+		diag_plain(DIAG_ERROR,
+			   "internal: more output kinds than MAX_KINDS");
 		return EXIT_IO;
 	}
 	if (argc > 1 && strcmp(argv[1], "import-po") == 0)
 		return run_import_po(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "import-et") == 0)
+		return import_et_main(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "import-header") == 0)
+		return import_header_main(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "compat") == 0)
+		return compat_main(argc, argv);
 	struct options o;
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0)

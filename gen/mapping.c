@@ -38,8 +38,8 @@ struct map_ref *map_from_refs(const struct domain *d, size_t *n, bool *failed)
 		for (size_t j = 0; j < d->errors[i].nmappings; j++, order++) {
 			const struct mapping *m = &d->errors[i].mappings[j];
 			if (m->direction != MAP_TO)
-				refs[(*n)++] =
-					(struct map_ref){&d->errors[i], m, order};
+				refs[(*n)++] = (struct map_ref){&d->errors[i],
+								m, order};
 		}
 	if (*n)
 		qsort(refs, *n, sizeof(*refs), cmp_ref);

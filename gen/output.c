@@ -83,6 +83,19 @@ static int same_content(const char *path, const struct buf *b)
 	return result;
 }
 
+/* Why an output could not be compared with what is on disk. */
+static void report_unreadable(const char *path)
+{
+	if (errno == ENOTDIR)
+		diag_plain(
+			DIAG_ERROR,
+			"cannot write '%s': a directory on its path is a file",
+			path);
+	else
+		diag_plain(DIAG_ERROR, "cannot read '%s': %s", path,
+			   strerror(errno));
+}
+
 /* Creates each missing directory of path's parent; records what it made. */
 static bool make_parents(const char *path, char ***made, size_t *nmade)
 {
@@ -187,8 +200,7 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 		}
 		int same = same_content(f->path, &f->content);
 		if (same < 0) {
-			diag_plain(DIAG_ERROR, "cannot read '%s': %s", f->path,
-				   strerror(errno));
+			report_unreadable(f->path);
 			ok = false;
 		} else if (same == 0) {
 			ok = make_parents(f->path, &made, &nmade) &&
@@ -235,8 +247,7 @@ enum output_result output_check(const struct output_set *s)
 		if (same == 1)
 			continue;
 		if (same < 0) {
-			diag_plain(DIAG_ERROR, "cannot read '%s': %s", f->path,
-				   strerror(errno));
+			report_unreadable(f->path);
 			return OUTPUT_IO_ERROR;
 		}
 		struct stat sb;

@@ -1,30 +1,67 @@
 #!/usr/bin/env python3
-"""One error case: errgen must refuse CASE.xml with exactly CASE.err.
+"""One error case: errgen must refuse the case's input with exactly NAME.err.
 
-usage: run_case.py ERRGEN CASE.xml [--regen]
+usage: run_case.py ERRGEN DIR/NAME[.xml|.err] [--regen]
 
-Runs `ERRGEN -o OUT NAME.xml` from the case's directory, OUT being a temporary
-directory that already holds a sentinel tree, and checks errgen's contract for
-bad input:
-  - exit status 2, nothing on stdout;
-  - stderr equals NAME.err byte for byte (a unified diff is printed if not);
-  - every stderr line starts with "NAME.xml:LINE:COL: ", "NAME.xml: " or
-    "errgen: ", and at least one is an error;
+A case is named by any of DIR/NAME, DIR/NAME.xml or DIR/NAME.err. Its files
+(see README.md):
+  NAME.xml       the input (need not exist when NAME.gen.py does);
+  NAME.2.xml     optional second input, passed after NAME.xml (faults that
+                 span two files);
+  NAME.gen.py    optional generator: `python3 NAME.gen.py INDIR` writes the
+                 inputs into the empty directory INDIR (for inputs too big to
+                 commit, or that are not plain files: directories, modes);
+  NAME.case.json optional settings:
+                   "inputs": [...]   the input names (default NAME.xml, then
+                                     NAME.2.xml if it exists)
+                   "output": "out"   the -o directory, relative to the
+                                     temporary tree (default "out")
+                   "status": 2       the expected exit status (default 2)
+                   "unprivileged": true   run errgen without privileges: as
+                                     root, as uid/gid 65534 through setpriv or
+                                     runuser (skipped, exit 77, if neither
+                                     exists); otherwise as the current user,
+                                     with the tree's directories read-only
+                   "max_seconds": 60 errgen must finish within this time
+  NAME.err       errgen's exact stderr.
+
+Runs `ERRGEN -o TMP/out INPUT...` from the case's directory (or, for a
+generated or unprivileged case, from a temporary copy of the inputs), TMP
+being a temporary directory that already holds a sentinel tree, and checks
+errgen's contract for bad input:
+  - the expected exit status (2: invalid input), nothing on stdout;
+  - stderr equals NAME.err byte for byte (a unified diff is printed if not),
+    after replacing the temporary directory's path with $TMP;
+  - every stderr line starts with "INPUT:LINE:COL: ", "INPUT: " or
+    "errgen: ", at least one is an error, and stderr is under 64 KiB (a
+    diagnostic must not echo a huge input);
   - the temporary tree is exactly as before: same files and directories, same
-    bytes, same modification times (nothing created, changed, removed or left
-    behind, not even a temporary file that was later removed).
+    bytes, same modes and modification times (nothing created, changed,
+    removed or left behind, not even a temporary file that was later
+    removed);
+  - no network: errgen runs with http_proxy, ftp_proxy and all_proxy (upper
+    case too) pointing at a local listener, so that any HTTP or FTP fetch
+    libxml2 tried would connect to it; no connection may arrive;
+  - no leak: the marker in secret.txt (which some cases try to read through
+    entities) appears nowhere in stdout, stderr or the tree;
+  - errgen finishes within max_seconds (default 60).
 With --regen, NAME.err is written from errgen's stderr instead of compared
 (the other checks still apply; review the result with git diff).
 
-Exit status: 0 pass, 1 failure.
+Exit status: 0 pass, 1 failure, 77 skipped.
 """
 import argparse
 import difflib
+import json
 import os
 import re
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 # The sentinel tree, relative to the temporary directory. OUT is the -o
 # directory; the tree around it catches writes beside it. foo/foo_errors.h
@@ -38,6 +75,12 @@ OUT = 'out'
 # An old, exact time: a rewrite, even with the same bytes, changes it.
 SENTINEL_MTIME_NS = 1_000_000_000 * 1_000_000_000
 TIMEOUT = 60
+MAX_STDERR = 64 * 1024
+NOBODY = 65534
+SECRET_FILE = 'secret.txt'
+PROXY_VARS = ['http_proxy', 'HTTP_PROXY', 'ftp_proxy', 'FTP_PROXY',
+              'all_proxy', 'ALL_PROXY']
+SETTINGS = {'inputs', 'output', 'status', 'unprivileged', 'max_seconds'}
 
 
 def populate(root):
@@ -100,11 +143,92 @@ def compare_trees(before, after):
     return problems
 
 
-def bad_lines(stderr, case_name):
+def bad_lines(stderr, inputs):
     """The stderr lines without an accepted prefix."""
-    ok = re.compile(r'(%s:[1-9][0-9]*:[1-9][0-9]*: |%s: |errgen: )'
-                    % (re.escape(case_name), re.escape(case_name)))
+    names = '|'.join(re.escape(i) for i in inputs)
+    ok = re.compile(r'((%s):[1-9][0-9]*:[1-9][0-9]*: |(%s): |errgen: )'
+                    % (names, names))
     return [line for line in stderr.split('\n')[:-1] if not ok.match(line)]
+
+
+class NetworkTrap:
+    """A TCP listener on the loopback interface that counts connections."""
+
+    def __init__(self):
+        self.connections = []
+        self.stop = False
+        self.sock = None
+        try:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind(('127.0.0.1', 0))
+        except OSError as e:  # no loopback (a network namespace, say)
+            print('note: no listener on 127.0.0.1 (%s); connections are '
+                  'refused, not detected' % e)
+            self.url = 'http://127.0.0.1:1/'
+            return
+        self.sock = sock
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.url = 'http://127.0.0.1:%d/' % self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while not self.stop:
+            try:
+                conn, _ = self.sock.accept()
+            except (socket.timeout, OSError):
+                continue
+            conn.settimeout(1)
+            try:
+                self.connections.append(conn.recv(300))
+            except OSError:
+                self.connections.append(b'')
+            conn.close()
+
+    def close(self):
+        if self.sock:
+            self.stop = True
+            self.thread.join()
+            self.sock.close()
+            self.sock = None
+
+
+def unprivileged_prefix():
+    """The command prefix that drops root, or None if there is no way."""
+    if os.geteuid() != 0:
+        return []
+    ids = str(NOBODY)
+    if shutil.which('setpriv'):
+        return ['setpriv', '--reuid=' + ids, '--regid=' + ids,
+                '--clear-groups', '--']
+    if shutil.which('runuser'):
+        return ['runuser', '-u', 'nobody', '--']
+    return None
+
+
+def read_settings(case_dir, base):
+    path = os.path.join(case_dir, base + '.case.json')
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        settings = json.load(f)
+    unknown = set(settings) - SETTINGS
+    if unknown:
+        sys.exit('run_case.py: %s: unknown settings %s'
+                 % (path, ', '.join(sorted(unknown))))
+    return settings
+
+
+def stage_inputs(case_dir, base, indir, inputs):
+    """Writes the case's inputs into indir (generator or copies)."""
+    gen = os.path.join(case_dir, base + '.gen.py')
+    if os.path.exists(gen):
+        subprocess.run([sys.executable, gen, indir], check=True,
+                       cwd=case_dir)
+        return
+    for name in inputs:
+        shutil.copy2(os.path.join(case_dir, name), os.path.join(indir, name))
 
 
 def main():
@@ -121,55 +245,144 @@ def main():
     args = ap.parse_args()
 
     errgen = os.path.abspath(args.errgen)
-    case_path = os.path.abspath(args.case)
-    case_dir, case_name = os.path.split(case_path)
-    if not case_name.endswith('.xml'):
-        sys.exit('run_case.py: %s: the case must be a .xml file' % args.case)
-    err_path = os.path.join(case_dir, case_name[:-len('.xml')] + '.err')
+    case_dir, base = os.path.split(os.path.abspath(args.case))
+    for ext in ('.xml', '.err'):
+        if base.endswith(ext):
+            base = base[:-len(ext)]
+    if re.search(r'\.[0-9]+$', base):
+        sys.exit('run_case.py: %s is the extra input of case %s, not a case'
+                 % (args.case, re.sub(r'\.[0-9]+$', '', base)))
+    gen = os.path.join(case_dir, base + '.gen.py')
+    if not (os.path.exists(os.path.join(case_dir, base + '.xml'))
+            or os.path.exists(gen)):
+        sys.exit('run_case.py: %s: no %s.xml nor %s.gen.py'
+                 % (args.case, base, base))
+    err_path = os.path.join(case_dir, base + '.err')
+    settings = read_settings(case_dir, base)
+    inputs = settings.get('inputs')
+    if inputs is None:
+        inputs = [base + '.xml']
+        if os.path.exists(os.path.join(case_dir, base + '.2.xml')):
+            inputs.append(base + '.2.xml')
+    want_status = settings.get('status', 2)
+    unprivileged = settings.get('unprivileged', False)
+    max_seconds = settings.get('max_seconds', TIMEOUT)
+    case_name = base + '.xml'
+    with open(os.path.join(case_dir, SECRET_FILE), 'rb') as f:
+        secret = f.read().strip()
+
+    prefix = []
+    if unprivileged:
+        prefix = unprivileged_prefix()
+        if prefix is None:
+            print('SKIP %s: running as root and neither setpriv nor runuser '
+                  'is installed' % case_name)
+            return 77
 
     failures = []
-    with tempfile.TemporaryDirectory(prefix='errgen-case-') as tmp:
-        populate(tmp)
-        before = snapshot(tmp)
-        cmd = [errgen, '-o', os.path.join(tmp, OUT), case_name]
-        try:
-            p = subprocess.run(cmd, cwd=case_dir, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            print('FAIL %s: errgen did not finish in %d s' % (case_name,
-                                                                TIMEOUT))
-            return 1
-        after = snapshot(tmp)
+    trap = NetworkTrap()
+    env = dict(os.environ)
+    for var in PROXY_VARS:
+        env[var] = trap.url
+    env.pop('no_proxy', None)
+    env.pop('NO_PROXY', None)
+    staged = unprivileged or os.path.exists(gen)
+    cwd = case_dir
+    made_readonly = []
+    try:
+        with tempfile.TemporaryDirectory(prefix='errgen-case-') as tmp:
+            if staged:
+                cwd = os.path.join(tmp, 'in')
+                os.mkdir(cwd)
+                stage_inputs(case_dir, base, cwd, inputs)
+            tree = os.path.join(tmp, 'tree')
+            os.mkdir(tree)
+            populate(tree)
+            if unprivileged:
+                os.chmod(tmp, 0o755)  # uid 65534 may enter, not write
+                os.chmod(tree, 0o755)
+                if os.path.isdir(cwd):
+                    os.chmod(cwd, 0o755)
+                if os.geteuid() != 0:  # the owner needs modes that say no
+                    for dirpath, _, _ in os.walk(tree):
+                        os.chmod(dirpath, 0o555)
+                        made_readonly.append(dirpath)
+                if prefix and subprocess.run(
+                        prefix + [errgen, '--version'],
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL).returncode != 0:
+                    print('SKIP %s: uid %d cannot run %s (is a directory on '
+                          'its path private?)' % (case_name, NOBODY, errgen))
+                    return 77
+            before = snapshot(tree)
+            outdir = os.path.join(tree, settings.get('output', OUT))
+            cmd = [errgen, '-o', outdir]
+            cmd += inputs
+            start = time.monotonic()
+            try:
+                p = subprocess.run(prefix + cmd, cwd=cwd, env=env,
+                                   stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE,
+                                   timeout=max_seconds)
+            except subprocess.TimeoutExpired:
+                print('FAIL %s: errgen did not finish in %s s'
+                      % (case_name, max_seconds))
+                return 1
+            elapsed = time.monotonic() - start
+            after = snapshot(tree)
+            tree_bytes = b''.join(v[3] for v in after.values()
+                                  if v[0] == 'file')
+            for d in made_readonly:
+                os.chmod(d, 0o755)
+            made_readonly = []
+    finally:
+        for d in made_readonly:
+            os.chmod(d, 0o755)
+        trap.close()
 
-    stderr_bytes = p.stderr
+    stderr_bytes = p.stderr.replace(tree.encode(), b'$TMP')
     stderr = stderr_bytes.decode('utf-8', errors='replace')
-    print('$ cd %s && %s' % (case_dir, ' '.join(cmd)))
-    sys.stdout.write(stderr)
-    print('[exit status %d]' % p.returncode)
+    print('$ cd %s && %s%s' % ('$INPUTS' if staged else case_dir,
+                               ' '.join(prefix + ['']),
+                               ' '.join(cmd).replace(tree, '$TMP')))
+    sys.stdout.write(stderr[:MAX_STDERR])
+    print('[exit status %d, %.2f s]' % (p.returncode, elapsed))
 
-    if p.returncode != 2:
-        failures.append('exit status %d, expected 2 (invalid input)'
-                        % p.returncode)
+    if p.returncode != want_status:
+        failures.append('exit status %d, expected %d' % (p.returncode,
+                                                         want_status))
     if p.stdout:
         failures.append('errgen wrote to stdout: %r' % p.stdout[:300])
-    for line in bad_lines(stderr, case_name):
-        failures.append('stderr line without a "%s:LINE:COL: ", "%s: " or '
-                        '"errgen: " prefix: %r' % (case_name, case_name, line))
+    for line in bad_lines(stderr, inputs)[:20]:
+        failures.append('stderr line without a "INPUT:LINE:COL: ", '
+                        '"INPUT: " or "errgen: " prefix: %r' % line[:300])
     if stderr_bytes and not stderr_bytes.endswith(b'\n'):
         failures.append('stderr does not end with a newline')
+    if len(stderr_bytes) > MAX_STDERR:
+        failures.append('stderr is %d bytes long (limit %d)'
+                        % (len(stderr_bytes), MAX_STDERR))
     if not re.search(r'^[^\n]*: error: ', stderr, re.M):
         failures.append('no "error:" diagnostic on stderr')
     for problem in compare_trees(before, after):
         failures.append('output tree not left alone: ' + problem)
+    for where, data in [('stdout', p.stdout), ('stderr', p.stderr),
+                        ('the output tree', tree_bytes)]:
+        if secret in data:
+            failures.append('the content of %s leaked into %s'
+                            % (SECRET_FILE, where))
+    for request in trap.connections:
+        failures.append('errgen connected to the network (through the '
+                        'proxy): %r' % request[:200])
 
     if args.regen:
-        if p.returncode == 2:
+        if p.returncode == want_status:
             with open(err_path, 'wb') as f:
                 f.write(stderr_bytes)
             print('wrote %s' % err_path)
         else:
-            failures.append('%s not written: errgen did not exit 2' % err_path)
+            failures.append('%s not written: errgen did not exit %d'
+                            % (err_path, want_status))
     else:
         try:
             with open(err_path, 'rb') as f:
@@ -181,7 +394,8 @@ def main():
         if want_bytes is not None and want_bytes != stderr_bytes:
             want = want_bytes.decode('utf-8', errors='replace')
             diff = difflib.unified_diff(
-                want.splitlines(keepends=True), stderr.splitlines(keepends=True),
+                want.splitlines(keepends=True),
+                stderr[:MAX_STDERR].splitlines(keepends=True),
                 fromfile=os.path.basename(err_path) + ' (expected)',
                 tofile='stderr (actual)')
             failures.append('stderr differs from %s:\n%s'

@@ -23,6 +23,10 @@ static void emit_all(const struct domain *d)
 			struct emit_files files = {0};
 			emitters[k]->emit_many(d, &files);
 			emit_files_free(&files);
+		} else if (emitters[k]->emit_run) {
+			struct emit_files files = {0};
+			emitters[k]->emit_run(d, 1, "fuzz", &files);
+			emit_files_free(&files);
 		} else {
 			struct buf b;
 			buf_init(&b);

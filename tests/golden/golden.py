@@ -22,14 +22,30 @@ def main():
         p = subprocess.run([errgen, '--flat', '-o', tmp, 'input.xml'], cwd=case,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True)
-        if p.returncode != 0 or p.stderr:
-            print(p.stderr)
-            sys.exit('FAIL: errgen exited %d' % p.returncode)
+        # warnings, if any, are part of the expected result
+        stderr_file = os.path.join(case, 'expected.stderr')
+        want_stderr = ''
+        if os.path.exists(stderr_file):
+            with open(stderr_file) as f:
+                want_stderr = f.read()
         if os.environ.get('ERRGEN_REGEN') == '1':
+            if p.returncode != 0:
+                print(p.stderr)
+                sys.exit('FAIL: errgen exited %d' % p.returncode)
             shutil.rmtree(expected, ignore_errors=True)
             shutil.copytree(tmp, expected)
+            if p.stderr:
+                with open(stderr_file, 'w') as f:
+                    f.write(p.stderr)
+            elif os.path.exists(stderr_file):
+                os.remove(stderr_file)
             print('regenerated %s' % expected)
             return
+        if p.returncode != 0 or p.stderr != want_stderr:
+            print(p.stderr)
+            sys.exit('FAIL: errgen exited %d, stderr %s' % (
+                p.returncode, 'as expected' if p.stderr == want_stderr
+                else 'differs from expected.stderr'))
         got = sorted(os.listdir(tmp))
         want = sorted(os.listdir(expected))
         failed = False

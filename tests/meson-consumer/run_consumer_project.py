@@ -75,8 +75,9 @@ def install_errgen(build_root, dest):
 
 
 def check_products(build, mode, dest):
-    for f in ('demo_errors.h', 'demo_errors.c', 'demo.md', 'demo.html',
-              'demo.json'):
+    for f in ('demo_errors.h', 'demo_errors.c', 'demo_map.h', 'demo_map.c',
+              'demo.md', 'demo.html', 'demo.json',
+              'po/de/LC_MESSAGES/demo-errors.mo'):
         if not os.path.isfile(os.path.join(build, f)):
             sys.exit('FAIL: %s was not built' % f)
     with open(os.path.join(build, 'demo.json'), encoding='utf-8') as f:
@@ -153,9 +154,15 @@ def main():
         run(['meson', 'install', '--quiet', '--destdir',
              os.path.join(tmp, 'demo-dest'), '-C', build], env=env)
         docs = [f for _, _, fs in os.walk(os.path.join(tmp, 'demo-dest'))
-                for f in fs if f.startswith('demo.')]
-        if sorted(docs) != ['demo.html', 'demo.json', 'demo.md']:
+                for f in fs if f.startswith('demo')]
+        if sorted(docs) != ['demo-errors.mo', 'demo.html', 'demo.json',
+                            'demo.md']:
             sys.exit('FAIL: the consumer installed %s' % sorted(docs))
+        # the committed po/ files are what errgen makes of the XML
+        errgen = os.path.join(build_root, 'gen', 'errgen')
+        run([errgen, 'check', '--flat', '--emit=gettext', '-o',
+             os.path.join(HERE, 'project', 'po'),
+             os.path.join(HERE, 'project', 'demo-errors.xml')])
     print('consumer built with errgen from %s: %s' % (mode, EXPECTED_LINE))
 
 

@@ -397,11 +397,12 @@ static void test_clean_model_is_silent(void **state)
 	e->status = STATUS_DEPRECATED;
 	e->group = 1;
 	add_tr(&d, e, "de", "100%% fertig", 35);
-	/* a message of exactly the limit is accepted */
+	/* a message of exactly the limit is accepted: 4095 bytes for the
+	 * literal "FOO_LONG\004message" */
 	char *longest = malloc(4096);
 	assert_non_null(longest);
-	memset(longest, 'x', 4095);
-	longest[4095] = '\0';
+	memset(longest, 'x', 4086);
+	longest[4086] = '\0';
 	struct error *f = add_error(&d, "FOO_LONG", -2, longest, 40);
 	add_tr(&d, f, "de", longest, 42);
 	free(longest);
@@ -944,11 +945,11 @@ static void test_message_length(void **state)
 	expect_diags(
 		&d,
 		"a.xml:11:5: error: the message of FOO_A is 4096 bytes long; "
-		"the limit is 4095, the longest string literal every C "
-		"compiler accepts\n"
+		"the limit is 4089 (4095, the longest string literal every C "
+		"compiler accepts, less the symbol and a separator)\n"
 		"a.xml:22:5: error: the 'de' message of FOO_B is 4999 bytes "
-		"long; the limit is 4095, the longest string literal every C "
-		"compiler accepts\n",
+		"long; the limit is 4089 (4095, the longest string literal "
+		"every C compiler accepts, less the symbol and a separator)\n",
 		2);
 }
 

@@ -366,8 +366,8 @@ static void test_failed_commit_changes_nothing(void **state)
 	assert_int_equal(commit(&s, &written, &diags), OUTPUT_IO_ERROR);
 	char want[1024];
 	snprintf(want, sizeof(want),
-		 "errgen: error: cannot read '%s/plain/under-a-file.h': Not a "
-		 "directory\n",
+		 "errgen: error: cannot write '%s/plain/under-a-file.h': a "
+		 "directory on its path is a file\n",
 		 dir);
 	assert_string_equal(diags, want);
 	assert_int_equal(written, 0);

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Generation speed and memory: errgen against xmllint and compile_et.
+
+    bench_generate.py [--sizes 1000,10000,100000] [--repeat 3]
+                      [--errgen PATH] [--workdir DIR]
+
+For each N, gen_table.py writes a dense domain of N codes and gen_et.py the
+same codes as compile_et tables; then each tool runs --repeat times (fresh
+output directory each time, so errgen really writes and compile_et's
+"unchanged" shortcut never applies):
+
+  xmllint          xmllint --noout FILE: parsing the XML, the floor
+  errgen all       errgen -o DIR FILE: every output kind
+  errgen h+c       errgen --emit=header,catalog -o DIR FILE
+  compile_et one   compile_et on one table of N codes (legal only up to 256)
+  compile_et split compile_et once per 256-code table, one after the other
+
+Wall time is the best of the runs (time.perf_counter around the process),
+peak RSS the largest (GNU time's %M: the largest single process, so
+compile_et's awk rather than its shell), CPU time from wait4() with the
+children included. Figures only: nothing here passes or fails.
+"""
+import argparse
+import math
+import os
+import shutil
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+import gen_et  # noqa: E402
+import gen_table  # noqa: E402
+
+
+def measure(cmd, repeat, cwd=None, fresh=None):
+    best, rss, cpu = math.inf, 0, math.inf
+    for _ in range(repeat):
+        if fresh:
+            shutil.rmtree(fresh, ignore_errors=True)
+            os.makedirs(fresh)
+        w, r, c = benchlib.run_once(cmd, cwd=cwd)
+        best, rss, cpu = min(best, w), max(rss, r), min(cpu, c)
+    return best, rss, cpu
+
+
+def measure_split(et_dir, names, repeat, out):
+    """compile_et over every split table, one process after the other."""
+    best, rss, cpu = math.inf, 0, math.inf
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        tw, tc = 0.0, 0.0
+        for n in names:
+            w, r, c = benchlib.run_once(
+                ["compile_et", os.path.join(et_dir, n + ".et")], cwd=out)
+            tw, tc, rss = tw + w, tc + c, max(rss, r)
+        best, cpu = min(best, tw), min(cpu, tc)
+    return best, rss, cpu
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--errgen")
+    ap.add_argument("--workdir", help="keep the inputs and outputs here")
+    a = ap.parse_args()
+    errgen = benchlib.find_errgen(a.errgen)
+    sizes = [int(s) for s in a.sizes.split(",")]
+    has_et = benchlib.have("compile_et")
+    if not has_et:
+        print("compile_et not found (apt-get install comerr-dev): "
+              "its rows are skipped")
+    if not benchlib.have("xmllint"):
+        sys.exit("xmllint not found (apt-get install libxml2-utils)")
+    print("errgen: %s" % errgen)
+    print("machine: %d CPUs, best of %d runs, %s\n"
+          % (os.cpu_count(), a.repeat, benchlib.RSS_NOTE))
+
+    res = {}  # (tool, n) -> (wall, rss, cpu)
+    with benchlib.Workdir(a.workdir) as wd:
+        for n in sizes:
+            d = os.path.join(wd, "n%d" % n)
+            os.makedirs(d, exist_ok=True)
+            xml = os.path.join(d, "bench.xml")
+            gen_table.write_xml(xml, gen_table.codes(n), False)
+            print("N=%d: %s, %.1f MB" % (n, xml, os.path.getsize(xml) / 1e6),
+                  flush=True)
+            out = os.path.join(d, "out")
+            res["xmllint", n] = measure(["xmllint", "--noout", xml], a.repeat)
+            res["errgen all", n] = measure([errgen, "-o", out, xml],
+                                           a.repeat, fresh=out)
+            res["errgen h+c", n] = measure(
+                [errgen, "--emit=header,catalog", "-o", out, xml], a.repeat,
+                fresh=out)
+            if has_et:
+                etd = os.path.join(d, "et")
+                cs = gen_table.codes(n)
+                os.makedirs(os.path.join(etd, "one"), exist_ok=True)
+                os.makedirs(os.path.join(etd, "split"), exist_ok=True)
+                gen_et.write_et(os.path.join(etd, "one", "bnch.et"), "bnch",
+                                cs)
+                names = gen_et.split_names(n)
+                for i, name in enumerate(names):
+                    gen_et.write_et(os.path.join(etd, "split", name + ".et"),
+                                    name, cs[256 * i:256 * (i + 1)])
+                res["compile_et one", n] = measure(
+                    ["compile_et", os.path.join(etd, "one", "bnch.et")],
+                    a.repeat, cwd=out, fresh=out)
+                res["compile_et split", n] = measure_split(
+                    os.path.join(etd, "split"), names, a.repeat, out)
+            shutil.rmtree(out, ignore_errors=True)
+
+    tools = ["xmllint", "errgen all", "errgen h+c"]
+    if has_et:
+        tools += ["compile_et one", "compile_et split"]
+
+    print("\nWall time (best), CPU time, peak RSS")
+    rows = []
+    for n in sizes:
+        x = res["xmllint", n][0]
+        for t in tools:
+            w, rss, cpu = res[t, n]
+            row = [t, n, "%.1f" % (w * 1e3), "%.1f" % (cpu * 1e3),
+                   "%.2f" % (w * 1e6 / n), "%.1f" % (rss / 1024),
+                   "%.2f" % (w / x)]
+            if has_et:
+                row += ["%.2f" % (w / res["compile_et one", n][0]),
+                        "%.2f" % (w / res["compile_et split", n][0])]
+            rows.append(row)
+    hdr = ["tool", "N", "wall ms", "cpu ms", "us/code", "RSS MiB",
+           "/xmllint"]
+    if has_et:
+        hdr += ["/et one", "/et split"]
+    benchlib.table(rows, hdr)
+
+    if len(sizes) > 1:
+        print("\nGrowth between sizes: exponent k in time ~ N^k (1 = linear);"
+              "\nmarginal memory = (RSS(N2) - RSS(N1)) / (N2 - N1)")
+        rows = []
+        for t in tools:
+            for n1, n2 in zip(sizes, sizes[1:]):
+                w1, r1, _ = res[t, n1]
+                w2, r2, _ = res[t, n2]
+                k = math.log(w2 / w1) / math.log(n2 / n1)
+                rows.append([t, "%d->%d" % (n1, n2), "%.2f" % k,
+                             "%.0f" % ((r2 - r1) * 1024 / (n2 - n1))])
+        benchlib.table(rows, ["tool", "N", "time exponent",
+                              "marginal bytes/code"])
+
+    print("\nGoals (figures, not a verdict of the test suite)")
+    for n in sizes:
+        for t in ("errgen all", "errgen h+c"):
+            r = res[t, n][0] / res["xmllint", n][0]
+            line = "N=%-6d %-10s %.2fx xmllint (goal <= 2: %s)" % (
+                n, t, r, "met" if r <= 2 else "MISSED")
+            if has_et:
+                for et in ("compile_et one", "compile_et split"):
+                    q = res[t, n][0] / res[et, n][0]
+                    line += "; %.2fx %s (%s)" % (
+                        q, et, "faster" if q < 1 else "NOT faster")
+            print(line)
+
+
+if __name__ == "__main__":
+    main()
