@@ -921,7 +921,12 @@ char *loader_read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	struct stat sb;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fd, &sb) != 0) {
+		diag_error(&loc, "cannot read: %s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
 		diag_error(&loc, "not a regular file%s",
 			   S_ISDIR(sb.st_mode) ? " (it is a directory)" : "");
 		close(fd);
