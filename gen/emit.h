@@ -85,6 +85,8 @@ void c_banner(struct buf *out, const struct domain *d, const char *what);
 /* A C string literal holding exactly the bytes of s; long text is split
  * into adjacent literals. ASCII-only output: other bytes become escapes. */
 void c_string(struct buf *out, const char *s);
+/* Bytes s[0..n) escaped the way .po and gencat strings want (no quotes). */
+void c_escaped(struct buf *out, const char *s, size_t n);
 /* Text made safe inside a block comment, white space collapsed. */
 void c_comment_text(struct buf *out, const char *s);
 /* A whole comment, wrapped at 78 columns, each line starting with indent. */

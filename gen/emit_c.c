@@ -147,3 +147,35 @@ const char *c_uint_type(uint64_t max)
 		return "uint16_t";
 	return "uint32_t";
 }
+
+/* The C escapes that PO files and gencat sources share: quote, backslash,
+ * \n, \t, \r and octal for other control bytes; other bytes pass. */
+void c_escaped(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"':
+			buf_puts(out, "\\\"");
+			break;
+		case '\\':
+			buf_puts(out, "\\\\");
+			break;
+		case '\n':
+			buf_puts(out, "\\n");
+			break;
+		case '\t':
+			buf_puts(out, "\\t");
+			break;
+		case '\r':
+			buf_puts(out, "\\r");
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				buf_printf(out, "\\%03o", c);
+			else
+				buf_putc(out, (char)c);
+		}
+	}
+}
+

@@ -29,30 +29,7 @@ int32_t catgets_base(const struct domain *d)
 static void msg_text(struct buf *out, const char *s)
 {
 	buf_putc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			buf_puts(out, "\\\"");
-			break;
-		case '\\':
-			buf_puts(out, "\\\\");
-			break;
-		case '\n':
-			buf_puts(out, "\\n");
-			break;
-		case '\t':
-			buf_puts(out, "\\t");
-			break;
-		case '\r':
-			buf_puts(out, "\\r");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				buf_printf(out, "\\%03o", *p);
-			else
-				buf_putc(out, (char)*p);
-		}
-	}
+	c_escaped(out, s, strlen(s));
 	buf_puts(out, "\"\n");
 }
 

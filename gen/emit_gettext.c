@@ -65,36 +65,6 @@ static const char *plural_forms_of(const char *lang)
 	return default_plural_forms;
 }
 
-/* One PO string body, escaped (without the quotes). */
-static void po_escaped(struct buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"':
-			buf_puts(out, "\\\"");
-			break;
-		case '\\':
-			buf_puts(out, "\\\\");
-			break;
-		case '\n':
-			buf_puts(out, "\\n");
-			break;
-		case '\t':
-			buf_puts(out, "\\t");
-			break;
-		case '\r':
-			buf_puts(out, "\\r");
-			break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				buf_printf(out, "\\%03o", c);
-			else
-				buf_putc(out, (char)c);
-		}
-	}
-}
-
 /* keyword "text", or, for text with inner line breaks, keyword "" and one
  * line per line, as gettext's own tools write them. */
 static void po_string(struct buf *out, const char *keyword, const char *s)
@@ -103,7 +73,7 @@ static void po_string(struct buf *out, const char *keyword, const char *s)
 	buf_printf(out, "%s ", keyword);
 	if (!nl || !nl[1]) {
 		buf_putc(out, '"');
-		po_escaped(out, s, strlen(s));
+		c_escaped(out, s, strlen(s));
 		buf_puts(out, "\"\n");
 		return;
 	}
@@ -112,7 +82,7 @@ static void po_string(struct buf *out, const char *keyword, const char *s)
 		nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
 		buf_putc(out, '"');
-		po_escaped(out, s, n);
+		c_escaped(out, s, n);
 		buf_puts(out, "\"\n");
 		s += n;
 	}
