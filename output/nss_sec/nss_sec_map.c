@@ -16,6 +16,26 @@
 int nss_sec_error_to_errno(int code)
 {
 	switch (code) {
+#ifdef EIO
+	case SEC_ERROR_IO:
+		return EIO;
+#endif
+#ifdef EINVAL
+	case SEC_ERROR_INVALID_ARGS:
+		return EINVAL;
+#endif
+#ifdef ENOMEM
+	case SEC_ERROR_NO_MEMORY:
+		return ENOMEM;
+#endif
+#ifdef ECANCELED
+	case SEC_ERROR_USER_CANCELLED:
+		return ECANCELED;
+#endif
+#ifdef EBUSY
+	case SEC_ERROR_BUSY:
+		return EBUSY;
+#endif
 	default:
 		return 0;
 	}
@@ -25,12 +45,56 @@ int nss_sec_error_from_errno(int err, int *code)
 {
 	(void)err;
 	(void)code;
+#ifdef EIO
+	if (err == EIO) {
+		*code = SEC_ERROR_IO;
+		return 1;
+	}
+#endif
+#ifdef EINVAL
+	if (err == EINVAL) {
+		*code = SEC_ERROR_INVALID_ARGS;
+		return 1;
+	}
+#endif
+#ifdef ENOMEM
+	if (err == ENOMEM) {
+		*code = SEC_ERROR_NO_MEMORY;
+		return 1;
+	}
+#endif
 	return 0;
 }
 
 int nss_sec_error_to_tls_alert(int code)
 {
 	switch (code) {
+	case SEC_ERROR_NO_MEMORY:
+		return 80; /* internal_error */
+	case SEC_ERROR_BAD_SIGNATURE:
+		return 42; /* bad_certificate */
+	case SEC_ERROR_EXPIRED_CERTIFICATE:
+		return 45; /* certificate_expired */
+	case SEC_ERROR_REVOKED_CERTIFICATE:
+		return 44; /* certificate_revoked */
+	case SEC_ERROR_UNKNOWN_ISSUER:
+		return 48; /* unknown_ca */
+	case SEC_ERROR_UNTRUSTED_ISSUER:
+		return 48; /* unknown_ca */
+	case SEC_ERROR_UNTRUSTED_CERT:
+		return 49; /* access_denied */
+	case SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE:
+		return 48; /* unknown_ca */
+	case SEC_ERROR_CA_CERT_INVALID:
+		return 42; /* bad_certificate */
+	case SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID:
+		return 42; /* bad_certificate */
+	case SEC_ERROR_INADEQUATE_KEY_USAGE:
+		return 46; /* certificate_unknown */
+	case SEC_ERROR_INADEQUATE_CERT_TYPE:
+		return 46; /* certificate_unknown */
+	case SEC_ERROR_CERT_NOT_IN_NAME_SPACE:
+		return 42; /* bad_certificate */
 	default:
 		return -1;
 	}
@@ -48,6 +112,21 @@ int nss_sec_error_from_tls_alert(int alert, int *code)
 const char *nss_sec_error_map_missing(unsigned index)
 {
 	static const char *const missing[] = {
+#ifndef EIO
+		"errno EIO (SEC_ERROR_IO)",
+#endif
+#ifndef EINVAL
+		"errno EINVAL (SEC_ERROR_INVALID_ARGS)",
+#endif
+#ifndef ENOMEM
+		"errno ENOMEM (SEC_ERROR_NO_MEMORY)",
+#endif
+#ifndef ECANCELED
+		"errno ECANCELED (SEC_ERROR_USER_CANCELLED)",
+#endif
+#ifndef EBUSY
+		"errno EBUSY (SEC_ERROR_BUSY)",
+#endif
 		NO_STRING
 	};
 	unsigned i;

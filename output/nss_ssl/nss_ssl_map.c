@@ -16,6 +16,14 @@
 int nss_ssl_error_to_errno(int code)
 {
 	switch (code) {
+#ifdef ENOSYS
+	case SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API:
+		return ENOSYS;
+#endif
+#ifdef ENOTSUP
+	case SSL_ERROR_FEATURE_DISABLED:
+		return ENOTSUP;
+#endif
 	default:
 		return 0;
 	}
@@ -25,12 +33,162 @@ int nss_ssl_error_from_errno(int err, int *code)
 {
 	(void)err;
 	(void)code;
+#ifdef EPIPE
+	if (err == EPIPE) {
+		*code = SSL_ERROR_SOCKET_WRITE_FAILURE;
+		return 1;
+	}
+#endif
 	return 0;
 }
 
 int nss_ssl_error_to_tls_alert(int code)
 {
 	switch (code) {
+	case SSL_ERROR_NO_CYPHER_OVERLAP:
+		return 40; /* handshake_failure */
+	case SSL_ERROR_NO_CERTIFICATE:
+		return 116; /* certificate_required */
+	case SSL_ERROR_UNSUPPORTED_VERSION:
+		return 70; /* protocol_version */
+	case SSL_ERROR_BAD_CERT_DOMAIN:
+		return 42; /* bad_certificate */
+	case SSL_ERROR_BAD_MAC_READ:
+		return 20; /* bad_record_mac */
+	case SSL_ERROR_BAD_MAC_ALERT:
+		return 20; /* bad_record_mac */
+	case SSL_ERROR_BAD_CERT_ALERT:
+		return 42; /* bad_certificate */
+	case SSL_ERROR_REVOKED_CERT_ALERT:
+		return 44; /* certificate_revoked */
+	case SSL_ERROR_EXPIRED_CERT_ALERT:
+		return 45; /* certificate_expired */
+	case SSL_ERROR_BAD_BLOCK_PADDING:
+		return 20; /* bad_record_mac */
+	case SSL_ERROR_RX_RECORD_TOO_LONG:
+		return 22; /* record_overflow */
+	case SSL_ERROR_CLOSE_NOTIFY_ALERT:
+		return 0; /* close_notify */
+	case SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE:
+		return 51; /* decrypt_error */
+	case SSL_ERROR_RX_MALFORMED_ALERT:
+		return 50; /* decode_error */
+	case SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CERTIFICATE:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_HELLO_DONE:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_FINISHED:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_ALERT:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_HANDSHAKE:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNKNOWN_RECORD_TYPE:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_DECOMPRESSION_FAILURE_ALERT:
+		return 30; /* decompression_failure_RESERVED */
+	case SSL_ERROR_HANDSHAKE_FAILURE_ALERT:
+		return 40; /* handshake_failure */
+	case SSL_ERROR_ILLEGAL_PARAMETER_ALERT:
+		return 47; /* illegal_parameter */
+	case SSL_ERROR_UNSUPPORTED_CERT_ALERT:
+		return 43; /* unsupported_certificate */
+	case SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT:
+		return 46; /* certificate_unknown */
+	case SSL_ERROR_DECRYPTION_FAILED_ALERT:
+		return 21; /* decryption_failed_RESERVED */
+	case SSL_ERROR_RECORD_OVERFLOW_ALERT:
+		return 22; /* record_overflow */
+	case SSL_ERROR_UNKNOWN_CA_ALERT:
+		return 48; /* unknown_ca */
+	case SSL_ERROR_ACCESS_DENIED_ALERT:
+		return 49; /* access_denied */
+	case SSL_ERROR_DECODE_ERROR_ALERT:
+		return 50; /* decode_error */
+	case SSL_ERROR_DECRYPT_ERROR_ALERT:
+		return 51; /* decrypt_error */
+	case SSL_ERROR_EXPORT_RESTRICTION_ALERT:
+		return 60; /* export_restriction_RESERVED */
+	case SSL_ERROR_PROTOCOL_VERSION_ALERT:
+		return 70; /* protocol_version */
+	case SSL_ERROR_INSUFFICIENT_SECURITY_ALERT:
+		return 71; /* insufficient_security */
+	case SSL_ERROR_INTERNAL_ERROR_ALERT:
+		return 80; /* internal_error */
+	case SSL_ERROR_USER_CANCELED_ALERT:
+		return 90; /* user_canceled */
+	case SSL_ERROR_NO_RENEGOTIATION_ALERT:
+		return 100; /* no_renegotiation_RESERVED */
+	case SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT:
+		return 110; /* unsupported_extension */
+	case SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT:
+		return 111; /* certificate_unobtainable_RESERVED */
+	case SSL_ERROR_UNRECOGNIZED_NAME_ALERT:
+		return 112; /* unrecognized_name */
+	case SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT:
+		return 113; /* bad_certificate_status_response */
+	case SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT:
+		return 114; /* bad_certificate_hash_value_RESERVED */
+	case SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT:
+		return 86; /* inappropriate_fallback */
+	case SSL_ERROR_MISSING_EXTENSION_ALERT:
+		return 109; /* missing_extension */
+	case SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT:
+		return 116; /* certificate_required */
+	case SSL_ERROR_ECH_REQUIRED_ALERT:
+		return 121; /* ech_required */
+	case SSL_ERROR_DECOMPRESSION_FAILURE:
+		return 30; /* decompression_failure_RESERVED */
+	case SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_CERT_STATUS:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION:
+		return 109; /* missing_extension */
+	case SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION:
+		return 109; /* missing_extension */
+	case SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL:
+		return 120; /* no_application_protocol */
+	case SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_MISSING_KEY_SHARE:
+		return 109; /* missing_extension */
+	case SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES:
+		return 109; /* missing_extension */
+	case SSL_ERROR_TOO_MUCH_EARLY_DATA:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE:
+		return 10; /* unexpected_message */
+	case SSL_ERROR_TOO_MANY_KEY_UPDATES:
+		return 80; /* internal_error */
 	default:
 		return -1;
 	}
@@ -40,6 +198,108 @@ int nss_ssl_error_from_tls_alert(int alert, int *code)
 {
 	(void)code;
 	switch (alert) {
+	case 41: /* no_certificate_RESERVED */
+		*code = SSL_ERROR_NO_CERTIFICATE;
+		return 1;
+	case 20: /* bad_record_mac */
+		*code = SSL_ERROR_BAD_MAC_ALERT;
+		return 1;
+	case 42: /* bad_certificate */
+		*code = SSL_ERROR_BAD_CERT_ALERT;
+		return 1;
+	case 44: /* certificate_revoked */
+		*code = SSL_ERROR_REVOKED_CERT_ALERT;
+		return 1;
+	case 45: /* certificate_expired */
+		*code = SSL_ERROR_EXPIRED_CERT_ALERT;
+		return 1;
+	case 0: /* close_notify */
+		*code = SSL_ERROR_CLOSE_NOTIFY_ALERT;
+		return 1;
+	case 10: /* unexpected_message */
+		*code = SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT;
+		return 1;
+	case 30: /* decompression_failure_RESERVED */
+		*code = SSL_ERROR_DECOMPRESSION_FAILURE_ALERT;
+		return 1;
+	case 40: /* handshake_failure */
+		*code = SSL_ERROR_HANDSHAKE_FAILURE_ALERT;
+		return 1;
+	case 47: /* illegal_parameter */
+		*code = SSL_ERROR_ILLEGAL_PARAMETER_ALERT;
+		return 1;
+	case 43: /* unsupported_certificate */
+		*code = SSL_ERROR_UNSUPPORTED_CERT_ALERT;
+		return 1;
+	case 46: /* certificate_unknown */
+		*code = SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT;
+		return 1;
+	case 21: /* decryption_failed_RESERVED */
+		*code = SSL_ERROR_DECRYPTION_FAILED_ALERT;
+		return 1;
+	case 22: /* record_overflow */
+		*code = SSL_ERROR_RECORD_OVERFLOW_ALERT;
+		return 1;
+	case 48: /* unknown_ca */
+		*code = SSL_ERROR_UNKNOWN_CA_ALERT;
+		return 1;
+	case 49: /* access_denied */
+		*code = SSL_ERROR_ACCESS_DENIED_ALERT;
+		return 1;
+	case 50: /* decode_error */
+		*code = SSL_ERROR_DECODE_ERROR_ALERT;
+		return 1;
+	case 51: /* decrypt_error */
+		*code = SSL_ERROR_DECRYPT_ERROR_ALERT;
+		return 1;
+	case 60: /* export_restriction_RESERVED */
+		*code = SSL_ERROR_EXPORT_RESTRICTION_ALERT;
+		return 1;
+	case 70: /* protocol_version */
+		*code = SSL_ERROR_PROTOCOL_VERSION_ALERT;
+		return 1;
+	case 71: /* insufficient_security */
+		*code = SSL_ERROR_INSUFFICIENT_SECURITY_ALERT;
+		return 1;
+	case 80: /* internal_error */
+		*code = SSL_ERROR_INTERNAL_ERROR_ALERT;
+		return 1;
+	case 90: /* user_canceled */
+		*code = SSL_ERROR_USER_CANCELED_ALERT;
+		return 1;
+	case 100: /* no_renegotiation_RESERVED */
+		*code = SSL_ERROR_NO_RENEGOTIATION_ALERT;
+		return 1;
+	case 110: /* unsupported_extension */
+		*code = SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT;
+		return 1;
+	case 111: /* certificate_unobtainable_RESERVED */
+		*code = SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT;
+		return 1;
+	case 112: /* unrecognized_name */
+		*code = SSL_ERROR_UNRECOGNIZED_NAME_ALERT;
+		return 1;
+	case 113: /* bad_certificate_status_response */
+		*code = SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT;
+		return 1;
+	case 114: /* bad_certificate_hash_value_RESERVED */
+		*code = SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT;
+		return 1;
+	case 86: /* inappropriate_fallback */
+		*code = SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT;
+		return 1;
+	case 109: /* missing_extension */
+		*code = SSL_ERROR_MISSING_EXTENSION_ALERT;
+		return 1;
+	case 116: /* certificate_required */
+		*code = SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT;
+		return 1;
+	case 121: /* ech_required */
+		*code = SSL_ERROR_ECH_REQUIRED_ALERT;
+		return 1;
+	case 120: /* no_application_protocol */
+		*code = SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL;
+		return 1;
 	default:
 		return 0;
 	}
@@ -48,6 +308,15 @@ int nss_ssl_error_from_tls_alert(int alert, int *code)
 const char *nss_ssl_error_map_missing(unsigned index)
 {
 	static const char *const missing[] = {
+#ifndef EPIPE
+		"errno EPIPE (SSL_ERROR_SOCKET_WRITE_FAILURE)",
+#endif
+#ifndef ENOSYS
+		"errno ENOSYS (SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API)",
+#endif
+#ifndef ENOTSUP
+		"errno ENOTSUP (SSL_ERROR_FEATURE_DISABLED)",
+#endif
 		NO_STRING
 	};
 	unsigned i;

@@ -8,7 +8,7 @@ extern "C" {
 #endif
 
 /* Mappings declared in the XML, errno and TLS alerts. */
-#define NSS_SSL_ERROR_MAP_DECLARED 0
+#define NSS_SSL_ERROR_MAP_DECLARED 76
 
 /* The errno value of code, as this platform defines it, or 0 when code maps
  * to none. */

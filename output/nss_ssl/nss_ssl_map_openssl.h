@@ -8,7 +8,7 @@ extern "C" {
 #endif
 
 /* Mappings declared in the XML, OpenSSL reasons and verification results. */
-#define NSS_SSL_ERROR_MAP_OPENSSL_DECLARED 0
+#define NSS_SSL_ERROR_MAP_OPENSSL_DECLARED 84
 
 /* If the packed OpenSSL error (from ERR_get_error or ERR_peek_error) maps
  * to a code, by library and reason, stores it in *code and returns 1;
