@@ -290,16 +290,14 @@ static void slot_function(const struct layout *l, struct buf *out)
 {
 	if (l->dense) {
 		buf_printf(out,
-			   "/* The slot of code, or %zu when the code is "
-			   "outside the table. */\n"
+			   "/* The slot of code; %zu or more when the code is "
+			   "outside the table\n * (callers check, so one "
+			   "comparison does). */\n"
 			   "static uint32_t %s_error_slot(int code)\n{\n"
-			   "\tuint32_t slot = CAST(uint32_t, code) - "
-			   "CAST(uint32_t, ",
+			   "\treturn CAST(uint32_t, code) - CAST(uint32_t, ",
 			   l->nslots, l->n);
 		c_int_expr(out, l->lo);
-		buf_printf(out,
-			   ");\n\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
-			   l->nslots, l->nslots);
+		buf_puts(out, ");\n}\n\n");
 		return;
 	}
 	buf_printf(out,
@@ -326,10 +324,12 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 	buf_printf(out,
 		   "const char *%s_error_name(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "\tif (slot >= %zuu || %s_error_name_off[slot] == 0)\n"
+		   "\tuint32_t off;\n"
+		   "\tif (slot >= %zuu)\n"
 		   "\t\treturn NO_STRING;\n"
-		   "\treturn POOL + %s_error_name_off[slot];\n}\n\n",
-		   n, n, l->nslots, n, n);
+		   "\toff = %s_error_name_off[slot];\n"
+		   "\treturn off ? POOL + off : NO_STRING;\n}\n\n",
+		   n, n, l->nslots, n);
 	buf_printf(out,
 		   "const char *%s_error_message(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"

@@ -1127,19 +1127,21 @@ static const uint8_t nss_sec_error_hash[512] = {
 	0, 22, 0, 0, 0, 149, 106, 10,
 };
 
-/* The slot of code, or 183 when the code is outside the table. */
+/* The slot of code; 183 or more when the code is outside the table
+ * (callers check, so one comparison does). */
 static uint32_t nss_sec_error_slot(int code)
 {
-	uint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, (-8192));
-	return slot < 183u ? slot : 183u;
+	return CAST(uint32_t, code) - CAST(uint32_t, (-8192));
 }
 
 const char *nss_sec_error_name(int code)
 {
 	uint32_t slot = nss_sec_error_slot(code);
-	if (slot >= 183u || nss_sec_error_name_off[slot] == 0)
+	uint32_t off;
+	if (slot >= 183u)
 		return NO_STRING;
-	return POOL + nss_sec_error_name_off[slot];
+	off = nss_sec_error_name_off[slot];
+	return off ? POOL + off : NO_STRING;
 }
 
 const char *nss_sec_error_message(int code)

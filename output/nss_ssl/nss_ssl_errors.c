@@ -1287,19 +1287,21 @@ static const uint8_t nss_ssl_error_hash[512] = {
 	0, 27, 80, 190, 148, 0, 0, 0,
 };
 
-/* The slot of code, or 192 when the code is outside the table. */
+/* The slot of code; 192 or more when the code is outside the table
+ * (callers check, so one comparison does). */
 static uint32_t nss_ssl_error_slot(int code)
 {
-	uint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, (-12288));
-	return slot < 192u ? slot : 192u;
+	return CAST(uint32_t, code) - CAST(uint32_t, (-12288));
 }
 
 const char *nss_ssl_error_name(int code)
 {
 	uint32_t slot = nss_ssl_error_slot(code);
-	if (slot >= 192u || nss_ssl_error_name_off[slot] == 0)
+	uint32_t off;
+	if (slot >= 192u)
 		return NO_STRING;
-	return POOL + nss_ssl_error_name_off[slot];
+	off = nss_ssl_error_name_off[slot];
+	return off ? POOL + off : NO_STRING;
 }
 
 const char *nss_ssl_error_message(int code)

@@ -99,19 +99,21 @@ static const uint8_t grp_error_hash[16] = {
 	9, 4, 7, 0,
 };
 
-/* The slot of code, or 7 when the code is outside the table. */
+/* The slot of code; 7 or more when the code is outside the table
+ * (callers check, so one comparison does). */
 static uint32_t grp_error_slot(int code)
 {
-	uint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, (-500));
-	return slot < 7u ? slot : 7u;
+	return CAST(uint32_t, code) - CAST(uint32_t, (-500));
 }
 
 const char *grp_error_name(int code)
 {
 	uint32_t slot = grp_error_slot(code);
-	if (slot >= 7u || grp_error_name_off[slot] == 0)
+	uint32_t off;
+	if (slot >= 7u)
 		return NO_STRING;
-	return POOL + grp_error_name_off[slot];
+	off = grp_error_name_off[slot];
+	return off ? POOL + off : NO_STRING;
 }
 
 const char *grp_error_message(int code)

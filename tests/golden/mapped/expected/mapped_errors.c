@@ -120,19 +120,21 @@ static const uint8_t mapped_error_hash[32] = {
 	0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* The slot of code, or 31 when the code is outside the table. */
+/* The slot of code; 31 or more when the code is outside the table
+ * (callers check, so one comparison does). */
 static uint32_t mapped_error_slot(int code)
 {
-	uint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, 100);
-	return slot < 31u ? slot : 31u;
+	return CAST(uint32_t, code) - CAST(uint32_t, 100);
 }
 
 const char *mapped_error_name(int code)
 {
 	uint32_t slot = mapped_error_slot(code);
-	if (slot >= 31u || mapped_error_name_off[slot] == 0)
+	uint32_t off;
+	if (slot >= 31u)
 		return NO_STRING;
-	return POOL + mapped_error_name_off[slot];
+	off = mapped_error_name_off[slot];
+	return off ? POOL + off : NO_STRING;
 }
 
 const char *mapped_error_message(int code)

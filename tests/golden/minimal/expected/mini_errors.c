@@ -68,19 +68,21 @@ static const uint8_t mini_error_hash[4] = {
 	0, 0, 1, 0,
 };
 
-/* The slot of code, or 1 when the code is outside the table. */
+/* The slot of code; 1 or more when the code is outside the table
+ * (callers check, so one comparison does). */
 static uint32_t mini_error_slot(int code)
 {
-	uint32_t slot = CAST(uint32_t, code) - CAST(uint32_t, 1);
-	return slot < 1u ? slot : 1u;
+	return CAST(uint32_t, code) - CAST(uint32_t, 1);
 }
 
 const char *mini_error_name(int code)
 {
 	uint32_t slot = mini_error_slot(code);
-	if (slot >= 1u || mini_error_name_off[slot] == 0)
+	uint32_t off;
+	if (slot >= 1u)
 		return NO_STRING;
-	return POOL + mini_error_name_off[slot];
+	off = mini_error_name_off[slot];
+	return off ? POOL + off : NO_STRING;
 }
 
 const char *mini_error_message(int code)

@@ -143,9 +143,11 @@ static uint32_t sparse_error_slot(int code)
 const char *sparse_error_name(int code)
 {
 	uint32_t slot = sparse_error_slot(code);
-	if (slot >= 11u || sparse_error_name_off[slot] == 0)
+	uint32_t off;
+	if (slot >= 11u)
 		return NO_STRING;
-	return POOL + sparse_error_name_off[slot];
+	off = sparse_error_name_off[slot];
+	return off ? POOL + off : NO_STRING;
 }
 
 const char *sparse_error_message(int code)
