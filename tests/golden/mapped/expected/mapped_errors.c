@@ -115,9 +115,9 @@ static const uint16_t mapped_error_key_off[31] = {
 
 /* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
 static const uint8_t mapped_error_hash[32] = {
-	0, 0, 0, 0, 5, 0, 31, 0, 14, 0, 0, 12,
-	11, 0, 0, 1, 2, 3, 4, 6, 13, 21, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 3, 6, 21, 0, 0, 0, 2, 0, 0, 0,
+	0, 0, 11, 0, 0, 0, 0, 13, 4, 0, 0, 0,
+	0, 12, 14, 31, 5, 0, 1, 0,
 };
 
 /* The slot of code; 31 or more when the code is outside the table
@@ -147,14 +147,28 @@ const char *mapped_error_message(int code)
 
 int mapped_error_from_name(const char *name, int *code)
 {
-	uint32_t h = 2166136261u;
 	const unsigned char *p;
+	size_t len;
+	uint64_t w = 0;
 	uint32_t i;
 	if (!name)
 		return 0;
-	for (p = RCAST(const unsigned char *, name); *p; p++)
-		h = (h ^ *p) * 16777619u;
-	for (i = h & 31u;; i = (i + 1) & 31u) {
+	/* the length and the last eight bytes, as errgen hashed them */
+	len = strlen(name);
+	p = RCAST(const unsigned char *, name);
+	if (len >= 8) {
+		p += len - 8;
+		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			w |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	for (i = CAST(uint32_t, w >> 32) & 31u;; i = (i + 1) & 31u) {
 		uint32_t entry = mapped_error_hash[i];
 		uint32_t slot, off;
 		if (entry == 0)

@@ -14,8 +14,10 @@
 #endif
 
 #ifdef __cplusplus
+#define CAST(type, value) static_cast<type>(value)
 #define RCAST(type, value) reinterpret_cast<type>(value)
 #else
+#define CAST(type, value) ((type)(value))
 #define RCAST(type, value) ((type)(value))
 #endif
 #if defined(__cplusplus) && __cplusplus >= 201103L
@@ -121,9 +123,9 @@ static const uint8_t sparse_error_alias_slot[2] = {
 /* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
 /* 11 + 1 + i for alias i. */
 static const uint8_t sparse_error_hash[32] = {
-	0, 6, 11, 0, 0, 7, 0, 0, 0, 0, 0, 0,
-	8, 0, 0, 0, 0, 12, 0, 0, 5, 13, 10, 0,
-	2, 0, 3, 0, 9, 1, 4, 0,
+	10, 0, 0, 0, 1, 0, 0, 0, 12, 0, 0, 0,
+	0, 2, 0, 7, 8, 4, 0, 11, 0, 0, 9, 13,
+	0, 3, 0, 0, 5, 6, 0, 0,
 };
 
 /* The slot of code, or 11 when the domain has no such code. */
@@ -160,14 +162,28 @@ const char *sparse_error_message(int code)
 
 int sparse_error_from_name(const char *name, int *code)
 {
-	uint32_t h = 2166136261u;
 	const unsigned char *p;
+	size_t len;
+	uint64_t w = 0;
 	uint32_t i;
 	if (!name)
 		return 0;
-	for (p = RCAST(const unsigned char *, name); *p; p++)
-		h = (h ^ *p) * 16777619u;
-	for (i = h & 31u;; i = (i + 1) & 31u) {
+	/* the length and the last eight bytes, as errgen hashed them */
+	len = strlen(name);
+	p = RCAST(const unsigned char *, name);
+	if (len >= 8) {
+		p += len - 8;
+		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			w |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	for (i = CAST(uint32_t, w >> 32) & 31u;; i = (i + 1) & 31u) {
 		uint32_t entry = sparse_error_hash[i];
 		uint32_t slot, off;
 		if (entry == 0)
