@@ -74,13 +74,11 @@ static void no_string_macro(struct buf *out)
 }
 
 static void header_common(struct buf *out, const struct domain *d,
-			  const char *up, const char *what,
-			  const char *guardname)
+			  const char *what, const char *guardname)
 {
 	c_banner(out, d, what);
 	buf_printf(out, "#ifndef %s\n#define %s\n\n", guardname, guardname);
 	buf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
-	(void)up;
 }
 
 static void header_end(struct buf *out, const char *guardname)
@@ -212,7 +210,7 @@ static void map_header(struct buf *out, const struct domain *d, const char *up)
 {
 	char g[300];
 	snprintf(g, sizeof(g), "%s_ERRORS_MAP_H", up);
-	header_common(out, d, up, "_map.h", g);
+	header_common(out, d, "_map.h", g);
 	const char *n = d->name;
 	buf_printf(out,
 		   "/* Mappings declared in the XML, errno and TLS alerts. */\n"
@@ -323,7 +321,7 @@ static void openssl_header(struct buf *out, const struct domain *d,
 {
 	char g[300];
 	snprintf(g, sizeof(g), "%s_ERRORS_MAP_OPENSSL_H", up);
-	header_common(out, d, up, "_map_openssl.h", g);
+	header_common(out, d, "_map_openssl.h", g);
 	const char *n = d->name;
 	buf_printf(out,
 		   "/* Mappings declared in the XML, OpenSSL reasons and "
