@@ -299,6 +299,12 @@ def main():
             os.mkdir(tree)
             populate(tree)
             if unprivileged:
+                # a copy of the program that uid 65534 can reach, wherever
+                # the build tree lives (a private home, say)
+                copy = os.path.join(tmp, 'errgen')
+                shutil.copy2(errgen, copy)
+                os.chmod(copy, 0o755)
+                errgen = copy
                 os.chmod(tmp, 0o755)  # uid 65534 may enter, not write
                 os.chmod(tree, 0o755)
                 if os.path.isdir(cwd):
