@@ -12,14 +12,14 @@
  * Code to slot: when the codes fill most of their range, a slot is the code
  * minus the lowest one (a subtraction and a bounds check); otherwise a
  * sorted table of values is searched. Name to code: an open-addressing hash
- * table of slots, keyed by 32-bit FNV-1a of the name.
+ * table of slots, keyed by a hash of the name's length and last eight bytes.
  */
 #include "emit.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The pool: every string the catalog needs, each stored once, in order. */
+/* The pool: every string the catalog needs, in the order they are added. */
 struct pool {
 	char **strs; /* owned */
 	size_t n, cap;
@@ -109,7 +109,6 @@ struct layout {
 	bool dense;
 	size_t nslots; /* dense: span of values; sparse: count */
 	int32_t lo, hi;
-	size_t *slot_error; /* slot -> error index, or SIZE_MAX for a hole */
 	size_t *name_off, *msg_off, *key_off;
 	size_t unknown_off, unknown_key_off;
 	size_t naliases;
@@ -123,7 +122,6 @@ struct layout {
 static void layout_free(struct layout *l)
 {
 	free(l->order);
-	free(l->slot_error);
 	free(l->name_off);
 	free(l->msg_off);
 	free(l->hash);
@@ -159,7 +157,6 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	for (size_t i = 0; i < l->count; i++)
 		l->naliases += d->errors[i].naliases;
 	size_t nnames = l->count + l->naliases;
-	l->slot_error = malloc(l->nslots * sizeof(size_t));
 	l->name_off = calloc(l->nslots, sizeof(size_t));
 	l->msg_off = calloc(l->nslots, sizeof(size_t));
 	l->key_off = calloc(l->nslots, sizeof(size_t));
@@ -168,8 +165,8 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	for (l->hash_size = 4; l->hash_size < 2 * nnames; l->hash_size *= 2)
 		;
 	l->hash = calloc(l->hash_size, sizeof(size_t));
-	if (!l->slot_error || !l->name_off || !l->msg_off || !l->key_off ||
-	    !l->hash || !l->alias_name_off || !l->alias_slot)
+	if (!l->name_off || !l->msg_off || !l->key_off || !l->hash ||
+	    !l->alias_name_off || !l->alias_slot)
 		return false;
 
 	pool_add(&l->pool, "", &l->failed); /* offset 0: "no name" */
@@ -179,7 +176,6 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		pool_add_key(&l->pool, unknown_ctx, d->unknown_message,
 			     &l->unknown_off, &l->failed);
 	for (size_t s = 0; s < l->nslots; s++) {
-		l->slot_error[s] = SIZE_MAX;
 		l->msg_off[s] = l->unknown_off;
 		l->key_off[s] = l->unknown_key_off;
 	}
@@ -187,7 +183,6 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	for (size_t i = 0; i < l->count; i++) {
 		const struct error *e = &d->errors[l->order[i]];
 		size_t s = l->dense ? (size_t)((int64_t)e->value - l->lo) : i;
-		l->slot_error[s] = l->order[i];
 		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
 		if (e->message)
 			l->key_off[s] =
@@ -344,36 +339,41 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\t\treturn POOL + %zu;\n"
 		   "\treturn POOL + %s_error_msg_off[slot];\n}\n\n",
 		   n, n, l->nslots, l->unknown_off, n);
-	buf_printf(out,
-		   "int %s_error_from_name(const char *name, int *code)\n{\n"
-		   "\tconst unsigned char *p;\n"
-		   "\tsize_t len;\n"
-		   "\tuint64_t w = 0;\n"
-		   "\tuint32_t i;\n"
-		   "\tif (!name)\n"
-		   "\t\treturn 0;\n"
-		   "\t/* the length and the last eight bytes, as errgen hashed "
-		   "them */\n"
-		   "\tlen = strlen(name);\n"
-		   "\tp = RCAST(const unsigned char *, name);\n"
-		   "\tif (len >= 8) {\n"
-		   "\t\tp += len - 8;\n"
-		   "\t\tw = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |\n"
-		   "\t\t    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |\n"
-		   "\t\t    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |\n"
-		   "\t\t    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;\n"
-		   "\t} else {\n"
-		   "\t\tsize_t k;\n"
-		   "\t\tfor (k = 0; k < len; k++)\n"
-		   "\t\t\tw |= CAST(uint64_t, p[k]) << (8 * k);\n"
-		   "\t}\n"
-		   "\tw = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);\n"
-		   "\tfor (i = CAST(uint32_t, w >> 32) & %uu;; i = (i + 1) & %uu) {\n"
-		   "\t\tuint32_t entry = %s_error_hash[i];\n"
-		   "\t\tuint32_t slot, off;\n"
-		   "\t\tif (entry == 0)\n"
-		   "\t\t\treturn 0;\n",
-		   n, l->hash_size - 1, l->hash_size - 1, n);
+	buf_printf(
+		out,
+		"int %s_error_from_name(const char *name, int *code)\n{\n"
+		"\tconst unsigned char *p;\n"
+		"\tsize_t len;\n"
+		"\tuint64_t w = 0;\n"
+		"\tuint32_t i;\n"
+		"\tif (!name)\n"
+		"\t\treturn 0;\n"
+		"\t/* the length and the last eight bytes, as errgen hashed "
+		"them */\n"
+		"\tlen = strlen(name);\n"
+		"\tp = RCAST(const unsigned char *, name);\n"
+		"\tif (len >= 8) {\n"
+		"\t\tp += len - 8;\n"
+		"\t\tw = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |\n"
+		"\t\t    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << "
+		"24 |\n"
+		"\t\t    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << "
+		"40 |\n"
+		"\t\t    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << "
+		"56;\n"
+		"\t} else {\n"
+		"\t\tsize_t k;\n"
+		"\t\tfor (k = 0; k < len; k++)\n"
+		"\t\t\tw |= CAST(uint64_t, p[k]) << (8 * k);\n"
+		"\t}\n"
+		"\tw = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);\n"
+		"\tfor (i = CAST(uint32_t, w >> 32) & %uu;; i = (i + 1) & %uu) "
+		"{\n"
+		"\t\tuint32_t entry = %s_error_hash[i];\n"
+		"\t\tuint32_t slot, off;\n"
+		"\t\tif (entry == 0)\n"
+		"\t\t\treturn 0;\n",
+		n, l->hash_size - 1, l->hash_size - 1, n);
 	if (l->naliases)
 		buf_printf(
 			out,
@@ -464,11 +464,12 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		 "#include <stdint.h>\n#include <string.h>\n"
 		 "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n#endif\n\n");
 	/* Casts that stay clean under C++'s -Wold-style-cast. */
-	buf_puts(out, "#ifdef __cplusplus\n"
-		      "#define CAST(type, value) static_cast<type>(value)\n"
-		      "#define RCAST(type, value) reinterpret_cast<type>(value)\n"
-		      "#else\n"
-		      "#define CAST(type, value) ((type)(value))\n");
+	buf_puts(out,
+		 "#ifdef __cplusplus\n"
+		 "#define CAST(type, value) static_cast<type>(value)\n"
+		 "#define RCAST(type, value) reinterpret_cast<type>(value)\n"
+		 "#else\n"
+		 "#define CAST(type, value) ((type)(value))\n");
 	buf_puts(out, "#define RCAST(type, value) ((type)(value))\n"
 		      "#endif\n"
 		      "#if defined(__cplusplus) && __cplusplus >= 201103L\n"

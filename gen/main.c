@@ -253,10 +253,12 @@ static char *join_path(const char *dir, const char *sub, const char *file)
 	return p;
 }
 
+/* One rendered file into the set, under DIR/SUBDIR (or DIR with --flat,
+ * or for run-level files, whose subdir is NULL). Takes b. */
 static bool add_output(struct output_set *set, const struct options *o,
-		       const struct domain *d, const char *file, struct buf *b)
+		       const char *subdir, const char *file, struct buf *b)
 {
-	char *path = join_path(o->outdir, o->flat ? NULL : d->name, file);
+	char *path = join_path(o->outdir, o->flat ? NULL : subdir, file);
 	if (b->failed || !path) {
 		diag_plain(DIAG_ERROR, "out of memory");
 		buf_free(b);
@@ -270,26 +272,33 @@ static bool add_output(struct output_set *set, const struct options *o,
 	return true;
 }
 
+/* The files of a multi-file kind into the set; frees files. */
+static bool add_files(struct output_set *set, const struct options *o,
+		      const char *subdir, struct emit_files *files)
+{
+	bool ok = !files->failed;
+	if (!ok)
+		diag_plain(DIAG_ERROR, "out of memory");
+	for (size_t i = 0; ok && i < files->n; i++)
+		ok = add_output(set, o, subdir, files->files[i].name,
+				&files->files[i].content);
+	emit_files_free(files);
+	return ok;
+}
+
 static bool render_kind(const struct emitter *em, const struct options *o,
 			const struct domain *d, struct output_set *set)
 {
 	if (em->emit_many) {
 		struct emit_files files = {0};
 		em->emit_many(d, &files);
-		bool ok = !files.failed;
-		for (size_t i = 0; ok && i < files.n; i++)
-			ok = add_output(set, o, d, files.files[i].name,
-					&files.files[i].content);
-		if (!ok && files.failed)
-			diag_plain(DIAG_ERROR, "out of memory");
-		emit_files_free(&files);
-		return ok;
+		return add_files(set, o, d->name, &files);
 	}
 	struct buf b;
 	buf_init(&b);
 	em->emit(d, &b);
 	char *file = emit_file_name(em, d);
-	bool ok = file && add_output(set, o, d, file, &b);
+	bool ok = file && add_output(set, o, d->name, file, &b);
 	if (!file) {
 		diag_plain(DIAG_ERROR, "out of memory");
 		buf_free(&b);
@@ -305,20 +314,7 @@ static bool render_run(const struct emitter *em, const struct options *o,
 {
 	struct emit_files files = {0};
 	em->emit_run(doms, n, o->registry, &files);
-	bool ok = !files.failed;
-	for (size_t i = 0; ok && i < files.n; i++) {
-		char *path = join_path(o->outdir, NULL, files.files[i].name);
-		if (!path || files.files[i].content.failed) {
-			free(path);
-			ok = false;
-		} else {
-			ok = output_set_add(set, path, &files.files[i].content);
-		}
-	}
-	if (!ok)
-		diag_plain(DIAG_ERROR, "out of memory");
-	emit_files_free(&files);
-	return ok;
+	return add_files(set, o, NULL, &files);
 }
 
 static bool render(const struct options *o, const struct domain *doms, size_t n,
@@ -387,13 +383,11 @@ static int run(const struct options *o, struct domain *doms)
 
 	struct output_set set;
 	output_set_init(&set);
-	int rc = EXIT_IO;
-	if (!render(o, doms, n, &set))
-		rc = EXIT_IO;
-	else if (outputs_collide(&set))
-		rc = EXIT_INVALID;
-	else {
-		if (o->check) {
+	int rc = EXIT_IO; /* a failed render has been reported */
+	if (render(o, doms, n, &set)) {
+		if (outputs_collide(&set)) {
+			rc = EXIT_INVALID;
+		} else if (o->check) {
 			enum output_result r = output_check(&set);
 			rc = r == OUTPUT_OK	   ? EXIT_OK
 			     : r == OUTPUT_DIFFERS ? EXIT_DRIFT
