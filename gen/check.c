@@ -639,18 +639,15 @@ static void check_preferred(const struct domain *d)
 static void report_dups(struct sym_ref *refs, size_t n, bool by_value)
 {
 	qsort(refs, n, sizeof(*refs), by_value ? cmp_value : cmp_key);
+	size_t first = 0; /* where the run of equal refs began, in input order */
 	for (size_t i = 1; i < n; i++) {
-		size_t first = i - 1;
-		while (first > 0 &&
-		       (by_value ? refs[first - 1].value == refs[i].value
-				 : strcmp(refs[first - 1].key, refs[i].key) ==
-					   0))
-			first--;
 		bool same = by_value
 				    ? refs[i].value == refs[i - 1].value
 				    : strcmp(refs[i].key, refs[i - 1].key) == 0;
-		if (!same)
+		if (!same) {
+			first = i;
 			continue;
+		}
 		if (by_value) {
 			diag_error(refs[i].loc,
 				   "value %d of %s is already used by %s",
