@@ -1,38 +1,51 @@
 /*
  * The C catalog: every string in one pool and small integer tables of
- * offsets into it, so the tables hold no pointers (no relocations in a
- * shared object, everything in .rodata), lookups allocate nothing and take
- * no lock.
+ * offsets into it, all in one constant struct. The tables hold no pointers
+ * (no relocations in a shared object, everything in .rodata), lookups
+ * allocate nothing and take no lock, and one base address reaches every
+ * table and the pool.
  *
- * The pool is a struct of char arrays rather than one long literal: each
- * member is its own literal, so no literal exceeds what ISO C compilers must
- * accept, and the member offsets are fixed (char arrays need no padding; a
- * compile-time check proves it).
+ * Strings: each code's symbol and English message are stored once, side
+ * by side ("SYMBOL\0message\0"), so a slot needs only the message's offset
+ * and the symbol's length: the symbol ends one byte before its message. The
+ * pool is a struct of char arrays, each initialised by a literal of at most
+ * 4095 characters (what ISO C compilers must accept); char arrays need no
+ * padding, and a compile-time check proves the compiler added none.
  *
- * Code to slot: when the codes fill most of their range, a slot is the code
- * minus the lowest one (a subtraction and a bounds check); otherwise a
- * sorted table of values is searched. Name to code: an open-addressing hash
- * table of slots, keyed by a hash of the name's length and last eight bytes.
+ * Code to slot: when the codes fill most of their range (dense), a slot is
+ * the code minus the lowest one; otherwise (sparse) a perfect hash of the
+ * code gives the only slot it can be in, and a table of the codes says
+ * whether it is. Name to code: a perfect hash of the name gives the only
+ * entry it can be, and one length check and one memcmp() confirm it. Both
+ * hashes are built here (phf.c) for the table at hand.
+ *
+ * The gettext key "SYMBOL\004message" is put together on the stack by the
+ * localized lookup, which also skips gettext altogether in glibc's "C"
+ * locale, where gettext translates nothing.
  */
 #include "emit.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The pool: every string the catalog needs, in the order they are added. */
+#include "phf.h"
+
+/* Largest literal per pool member (ISO C's minimum limit). */
+#define CHUNK_MAX 4095
+
+/* The pool: strings in order, each followed by its NUL. */
 struct pool {
-	char **strs; /* owned */
+	const char **strs; /* borrowed from the model */
 	size_t n, cap;
 	size_t size;
+	char *unknown_key; /* owned */
 };
 
-/* Appends s (len bytes, then a NUL) and returns its offset. */
-static size_t pool_add_n(struct pool *p, const char *s, size_t len,
-			 bool *failed)
+static size_t pool_add(struct pool *p, const char *s, bool *failed)
 {
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 64;
-		char **strs = realloc(p->strs, cap * sizeof(*strs));
+		const char **strs = realloc(p->strs, cap * sizeof(*strs));
 		if (!strs) {
 			*failed = true;
 			return 0;
@@ -40,65 +53,69 @@ static size_t pool_add_n(struct pool *p, const char *s, size_t len,
 		p->strs = strs;
 		p->cap = cap;
 	}
-	char *copy = malloc(len + 1);
-	if (!copy) {
-		*failed = true;
-		return 0;
-	}
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	p->strs[p->n++] = copy;
+	p->strs[p->n++] = s;
 	size_t off = p->size;
-	p->size += len + 1;
+	p->size += strlen(s) + 1;
 	return off;
 }
 
-static size_t pool_add(struct pool *p, const char *s, bool *failed)
-{
-	return pool_add_n(p, s, strlen(s), failed);
-}
+/* The name hash, here and in the generated lookup. Little-endian words of
+ * the name are read from its end backwards (where error names differ;
+ * their starts are the shared prefix), at most `words` of them, the first
+ * one ending at the last byte and the last one starting at the first:
+ *
+ *	g = word(len - 8); g = g * K ^ word(len - 16); ...;
+ *	g = (g ^ len) * mult; g ^= g >> 32
+ *
+ * Names shorter than 8 bytes are one zero-padded word. */
+#define NAME_WORD_K 0xFF51AFD7ED558CCDu
 
-/* The gettext key "CONTEXT\004MESSAGE" (what pgettext looks up). The
- * English message is its tail, so it costs no second copy; returns the
- * key's offset and sets *msg_off to the message's. */
-static size_t pool_add_key(struct pool *p, const char *context,
-			   const char *message, size_t *msg_off, bool *failed)
+static uint64_t le64(const unsigned char *p, size_t n)
 {
-	size_t clen = strlen(context), mlen = strlen(message);
-	char *key = malloc(clen + 1 + mlen + 1);
-	if (!key) {
-		*failed = true;
-		return 0;
-	}
-	memcpy(key, context, clen);
-	key[clen] = '\004';
-	memcpy(key + clen + 1, message, mlen + 1);
-	size_t off = pool_add_n(p, key, clen + 1 + mlen, failed);
-	free(key);
-	*msg_off = off + clen + 1;
-	return off;
-}
-
-static void pool_free(struct pool *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->strs[i]);
-	free(p->strs);
-}
-
-/* The name hash, here and in the generated lookup: the length and the last
- * eight bytes (where error names differ most), read as a little-endian
- * word, times a 64-bit odd constant; the top 32 bits. Collisions cost one
- * more probe, never a wrong answer: every probe compares the whole name. */
-static uint32_t name_hash(const char *s)
-{
-	size_t len = strlen(s);
-	const unsigned char *p =
-		(const unsigned char *)s + (len < 8 ? 0 : len - 8);
 	uint64_t w = 0;
-	for (size_t k = 0; k < 8 && k < len; k++)
+	for (size_t k = 0; k < n; k++)
 		w |= (uint64_t)p[k] << (8 * k);
-	return (uint32_t)(((w ^ len) * 0x9E3779B97F4A7C15u) >> 32);
+	return w;
+}
+
+static uint64_t name_hash(const char *s, size_t len, size_t words,
+			  uint64_t mult)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t g;
+	if (len >= 8) {
+		size_t off = len - 8;
+		g = le64(p + off, 8);
+		for (size_t k = 1; k < words && off > 0; k++) {
+			off = off >= 8 ? off - 8 : 0;
+			g = g * NAME_WORD_K ^ le64(p + off, 8);
+		}
+	} else {
+		g = le64(p, len);
+	}
+	g = (g ^ len) * mult;
+	return g ^ (g >> 32);
+}
+
+/* The code hash: the code's offset from the lowest, times an odd
+ * constant; the low half is a bijection of the code. */
+static uint64_t code_hash(uint32_t x, uint64_t mult)
+{
+	return (uint64_t)x * mult;
+}
+
+/* Odd multipliers to try, one per seed. */
+static const uint64_t mults[] = {
+	0x9E3779B97F4A7C15u, 0xC2B2AE3D27D4EB4Fu, 0x165667B19E3779F9u,
+	0xD6E8FEB86659FD93u, 0xA0761D6478BD642Fu, 0xE7037ED1A0B428DBu,
+	0x8EBC6AF09C88C6E3u, 0x589965CC75374CC3u,
+};
+#define NMULTS (sizeof(mults) / sizeof(mults[0]))
+
+/* Slots for n keys: a few spare ones make the hash quick to build. */
+static uint32_t phf_slots(size_t n)
+{
+	return (uint32_t)(n + n / 32 + 1);
 }
 
 /* Everything the catalog needs, computed before any text is written. */
@@ -107,14 +124,23 @@ struct layout {
 	size_t *order; /* error indices by value */
 	size_t count;
 	bool dense;
-	size_t nslots; /* dense: span of values; sparse: count */
+	size_t nslots; /* dense: span of values; sparse: code hash slots */
 	int32_t lo, hi;
-	size_t *name_off, *msg_off, *key_off;
-	size_t unknown_off, unknown_key_off;
+	size_t *msg;	  /* per slot: offset of the message */
+	size_t *name_len; /* per slot: length of the symbol, 0: no code */
+	size_t *vals;	  /* sparse, per slot: code - lo */
+	size_t max_name_len, max_key;
+	size_t *nomsg; /* slots of codes without a message, ascending */
+	size_t nnomsg;
 	size_t naliases;
-	size_t *alias_name_off, *alias_slot;
-	uint32_t hash_size; /* power of two */
-	size_t *hash;	    /* 0 empty; k <= nslots: slot k-1; else alias */
+	size_t *alias_off, *alias_len, *alias_slot;
+	struct phf code_phf;
+	uint64_t code_mult;
+	struct phf name_phf;
+	uint64_t name_mult;
+	size_t name_words; /* SIZE_MAX: all */
+	size_t *name_slot; /* per name hash slot: entry (slot, or alias) */
+	size_t unknown_key_off;
 	struct pool pool;
 	bool failed;
 };
@@ -122,21 +148,73 @@ struct layout {
 static void layout_free(struct layout *l)
 {
 	free(l->order);
-	free(l->name_off);
-	free(l->msg_off);
-	free(l->hash);
-	free(l->alias_name_off);
+	free(l->msg);
+	free(l->name_len);
+	free(l->vals);
+	free(l->nomsg);
+	free(l->alias_off);
+	free(l->alias_len);
 	free(l->alias_slot);
-	free(l->key_off);
-	pool_free(&l->pool);
+	free(l->name_slot);
+	phf_free(&l->code_phf);
+	phf_free(&l->name_phf);
+	free(l->pool.strs);
+	free(l->pool.unknown_key);
 }
 
-static void hash_insert(struct layout *l, const char *name, size_t entry)
+/* The perfect hash of the codes (sparse tables). */
+static bool build_code_hash(const struct domain *d, struct layout *l)
 {
-	uint32_t h = name_hash(name) & (l->hash_size - 1);
-	while (l->hash[h])
-		h = (h + 1) & (l->hash_size - 1);
-	l->hash[h] = entry;
+	uint64_t *g = malloc(l->count * sizeof(*g));
+	if (!g)
+		return false;
+	enum phf_result rc = PHF_FULL;
+	for (size_t m = 0; m < NMULTS && rc != PHF_OK && rc != PHF_NOMEM;
+	     m++) {
+		for (size_t i = 0; i < l->count; i++) {
+			int32_t v = d->errors[l->order[i]].value;
+			g[i] = code_hash((uint32_t)v - (uint32_t)l->lo,
+					 mults[m]);
+		}
+		rc = phf_build(g, (uint32_t)l->count, phf_slots(l->count),
+			       65536, &l->code_phf);
+		l->code_mult = mults[m];
+	}
+	free(g);
+	return rc == PHF_OK;
+}
+
+/* The perfect hash of the names: the fewest words of each name that tell
+ * them apart. */
+static bool build_name_hash(const char **names, const size_t *lens,
+			    size_t nnames, struct layout *l)
+{
+	static const size_t word_counts[] = {1, 2, 4, SIZE_MAX};
+	uint64_t *g = malloc(nnames * sizeof(*g));
+	if (!g)
+		return false;
+	enum phf_result rc = PHF_FULL;
+	for (size_t w = 0; w < 4; w++) {
+		unsigned dups = 0;
+		for (size_t m = 0; m < NMULTS && dups < 2; m++) {
+			for (size_t i = 0; i < nnames; i++)
+				g[i] = name_hash(names[i], lens[i],
+						 word_counts[w], mults[m]);
+			rc = phf_build(g, (uint32_t)nnames, phf_slots(nnames),
+				       65536, &l->name_phf);
+			if (rc == PHF_OK) {
+				l->name_words = word_counts[w];
+				l->name_mult = mults[m];
+			}
+			if (rc == PHF_OK || rc == PHF_NOMEM)
+				goto done;
+			if (rc == PHF_DUPLICATE)
+				dups++;
+		}
+	}
+done:
+	free(g);
+	return rc == PHF_OK;
 }
 
 static bool layout_build(const struct domain *d, struct layout *l)
@@ -150,142 +228,276 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	l->lo = d->errors[l->order[0]].value;
 	l->hi = d->errors[l->order[l->count - 1]].value;
 	uint64_t span = (uint64_t)((int64_t)l->hi - l->lo) + 1;
-	/* A direct table is worth up to three slots per code. */
-	l->dense = span <= 3 * (uint64_t)l->count + 8;
-	l->nslots = l->dense ? (size_t)span : l->count;
+	/* A direct table pays for a hole with a slot; a hashed one pays
+	 * for every code with its value and a share of the hash. */
+	l->dense = span <= 2 * (uint64_t)l->count + 16;
+	if (!l->dense && !build_code_hash(d, l))
+		return false;
+	l->nslots = l->dense ? (size_t)span : l->code_phf.nslots;
 
 	for (size_t i = 0; i < l->count; i++)
 		l->naliases += d->errors[i].naliases;
 	size_t nnames = l->count + l->naliases;
-	l->name_off = calloc(l->nslots, sizeof(size_t));
-	l->msg_off = calloc(l->nslots, sizeof(size_t));
-	l->key_off = calloc(l->nslots, sizeof(size_t));
-	l->alias_name_off = calloc(l->naliases + 1, sizeof(size_t));
+	l->msg = calloc(l->nslots, sizeof(size_t));
+	l->name_len = calloc(l->nslots, sizeof(size_t));
+	l->vals = calloc(l->nslots, sizeof(size_t));
+	l->nomsg = calloc(l->count, sizeof(size_t));
+	l->alias_off = calloc(l->naliases + 1, sizeof(size_t));
+	l->alias_len = calloc(l->naliases + 1, sizeof(size_t));
 	l->alias_slot = calloc(l->naliases + 1, sizeof(size_t));
-	for (l->hash_size = 4; l->hash_size < 2 * nnames; l->hash_size *= 2)
-		;
-	l->hash = calloc(l->hash_size, sizeof(size_t));
-	if (!l->name_off || !l->msg_off || !l->key_off || !l->hash ||
-	    !l->alias_name_off || !l->alias_slot)
-		return false;
+	const char **names = calloc(nnames, sizeof(*names));
+	size_t *lens = calloc(nnames, sizeof(*lens));
+	size_t *entry = calloc(nnames, sizeof(*entry));
+	bool ok = l->msg && l->name_len && l->vals && l->nomsg &&
+		  l->alias_off && l->alias_len && l->alias_slot && names &&
+		  lens && entry;
+	if (!ok)
+		goto done;
 
-	pool_add(&l->pool, "", &l->failed); /* offset 0: "no name" */
-	char unknown_ctx[300];
-	snprintf(unknown_ctx, sizeof(unknown_ctx), "%s_error_unknown", d->name);
-	l->unknown_key_off =
-		pool_add_key(&l->pool, unknown_ctx, d->unknown_message,
-			     &l->unknown_off, &l->failed);
-	for (size_t s = 0; s < l->nslots; s++) {
-		l->msg_off[s] = l->unknown_off;
-		l->key_off[s] = l->unknown_key_off;
+	/* offset 0: the empty name of a slot without a code, whose message
+	 * (offset 1) is the unknown one */
+	pool_add(&l->pool, "", &l->failed);
+	pool_add(&l->pool, d->unknown_message, &l->failed);
+	size_t klen = strlen(d->name) + strlen(d->unknown_message) + 32;
+	l->pool.unknown_key = malloc(klen);
+	if (!l->pool.unknown_key) {
+		ok = false;
+		goto done;
 	}
+	snprintf(l->pool.unknown_key, klen, "%s_error_unknown\004%s", d->name,
+		 d->unknown_message);
+	l->unknown_key_off =
+		pool_add(&l->pool, l->pool.unknown_key, &l->failed);
+	for (size_t s = 0; s < l->nslots; s++)
+		l->msg[s] = 1;
+	l->max_key = strlen(l->pool.unknown_key) + 1;
+
 	size_t nalias = 0;
 	for (size_t i = 0; i < l->count; i++) {
 		const struct error *e = &d->errors[l->order[i]];
-		size_t s = l->dense ? (size_t)((int64_t)e->value - l->lo) : i;
-		l->name_off[s] = pool_add(&l->pool, e->name, &l->failed);
-		if (e->message)
-			l->key_off[s] =
-				pool_add_key(&l->pool, e->name, e->message,
-					     &l->msg_off[s], &l->failed);
-		hash_insert(l, e->name, s + 1);
+		uint32_t x = (uint32_t)e->value - (uint32_t)l->lo;
+		size_t s = l->dense ? x : l->code_phf.slot[i];
+		size_t len = strlen(e->name);
+		const char *msg = e->message ? e->message : d->unknown_message;
+		l->msg[s] = pool_add(&l->pool, e->name, &l->failed) + len + 1;
+		pool_add(&l->pool, msg, &l->failed);
+		l->name_len[s] = len;
+		l->vals[s] = x;
+		if (!e->message)
+			l->nomsg[l->nnomsg++] = s;
+		if (len > l->max_name_len)
+			l->max_name_len = len;
+		if (len + 1 + strlen(msg) + 1 > l->max_key)
+			l->max_key = len + 1 + strlen(msg) + 1;
+		names[i] = e->name;
+		lens[i] = len;
+		entry[i] = s;
 		for (size_t a = 0; a < e->naliases; a++) {
-			l->alias_name_off[nalias] = pool_add(
-				&l->pool, e->aliases[a].name, &l->failed);
+			const char *an = e->aliases[a].name;
+			size_t alen = strlen(an);
+			l->alias_off[nalias] = pool_add(&l->pool, an, &l->failed);
+			l->alias_len[nalias] = alen;
+			if (alen > l->max_name_len)
+				l->max_name_len = alen;
 			l->alias_slot[nalias] = s;
-			hash_insert(l, e->aliases[a].name,
-				    l->nslots + 1 + nalias);
+			names[l->count + nalias] = an;
+			lens[l->count + nalias] = alen;
+			entry[l->count + nalias] = l->nslots + nalias;
 			nalias++;
 		}
 	}
-	return !l->failed;
+	/* codes without a message, ascending by slot */
+	for (size_t i = 1; i < l->nnomsg; i++)
+		for (size_t j = i; j > 0 && l->nomsg[j - 1] > l->nomsg[j]; j--) {
+			size_t t = l->nomsg[j];
+			l->nomsg[j] = l->nomsg[j - 1];
+			l->nomsg[j - 1] = t;
+		}
+	/* sparse: a slot without a code holds a code that hashes elsewhere,
+	 * so it never matches */
+	if (!l->dense)
+		for (size_t s = 0; s < l->nslots; s++)
+			if (!l->name_len[s])
+				l->vals[s] = l->vals[l->code_phf.slot[0]];
+
+	ok = build_name_hash(names, lens, nnames, l);
+	if (!ok)
+		goto done;
+	l->name_slot = calloc(l->name_phf.nslots, sizeof(size_t));
+	if (!l->name_slot) {
+		ok = false;
+		goto done;
+	}
+	/* a hash slot without a name points at the first name: the name
+	 * compare turns any other name away */
+	for (size_t s = 0; s < l->name_phf.nslots; s++)
+		l->name_slot[s] = entry[0];
+	for (size_t k = 0; k < nnames; k++)
+		l->name_slot[l->name_phf.slot[k]] = entry[k];
+done:
+	free(names);
+	free(lens);
+	free(entry);
+	return ok && !l->failed;
 }
 
-static void pool_struct(const struct layout *l, struct buf *out)
+/* One member of the tables struct. */
+struct table {
+	const char *type;
+	const char *name;
+	const char *comment;
+	const size_t *vals;
+	size_t n;
+	const uint32_t *vals32; /* instead of vals */
+};
+
+static size_t type_size(const char *type)
 {
-	buf_printf(out, "static const struct %s_error_pool {\n", l->n);
-	for (size_t i = 0; i < l->pool.n; i++) {
-		buf_printf(out, "\tchar s%zu[sizeof(", i);
-		c_string(out, l->pool.strs[i]);
-		buf_puts(out, ")];\n");
+	return strcmp(type, "uint8_t") == 0	 ? 1
+	       : strcmp(type, "uint16_t") == 0 ? 2
+					       : 4;
+}
+
+static void table_member(const struct table *t, struct buf *out)
+{
+	buf_printf(out, "\t/* %s */\n\t%s %s[%zu];\n", t->comment, t->type,
+		   t->name, t->n);
+}
+
+static void table_init(const struct table *t, struct buf *out)
+{
+	char num[24];
+	buf_puts(out, "\t{");
+	for (size_t i = 0; i < t->n; i++) {
+		buf_puts(out, i % 12 ? " " : "\n\t\t");
+		int len = snprintf(num, sizeof(num), "%zu,",
+				   t->vals ? t->vals[i] : (size_t)t->vals32[i]);
+		buf_put(out, num, (size_t)len);
 	}
-	buf_printf(out, "} %s_error_pool = {\n", l->n);
-	for (size_t i = 0; i < l->pool.n; i++) {
-		buf_putc(out, '\t');
-		c_string(out, l->pool.strs[i]);
-		buf_puts(out, ",\n");
+	buf_puts(out, "\n\t},\n");
+}
+
+/* The pool's members: whole strings, at most CHUNK_MAX bytes a member
+ * (a longer string gets a member of its own). */
+static void pool_members(const struct layout *l, struct buf *out, bool init)
+{
+	size_t i = 0, member = 0;
+	while (i < l->pool.n) {
+		size_t j = i, size = 0;
+		do {
+			size += strlen(l->pool.strs[j]) + 1;
+			j++;
+		} while (j < l->pool.n &&
+			 size + strlen(l->pool.strs[j]) < CHUNK_MAX);
+		if (init)
+			buf_puts(out, "\t\t");
+		else
+			buf_printf(out, "\tchar s%zu[%zu];\n", member, size);
+		for (size_t k = i; init && k < j; k++) {
+			if (k > i)
+				buf_puts(out, "\n\t\t");
+			c_string(out, l->pool.strs[k]);
+			if (k + 1 < j)
+				buf_puts(out, " \"\\0\"");
+		}
+		if (init)
+			buf_puts(out, ",\n");
+		member++;
+		i = j;
 	}
+}
+
+static void tables(const struct layout *l, struct buf *out)
+{
+	const char *n = l->n;
+	struct table t[12];
+	size_t nt = 0;
+	const char *offtype = c_uint_type(l->pool.size);
+	const char *slottype = c_uint_type(l->nslots + l->naliases);
+	t[nt++] = (struct table){offtype, "msg",
+				 "per slot: offset of the message; the symbol "
+				 "ends just before it",
+				 l->msg, l->nslots, NULL};
+	t[nt++] = (struct table){c_uint_type(l->max_name_len), "name_len",
+				 "per slot: length of the symbol, 0 for no "
+				 "code",
+				 l->name_len, l->nslots, NULL};
+	if (!l->dense) {
+		t[nt++] = (struct table){c_uint_type((uint32_t)l->hi -
+						     (uint32_t)l->lo),
+					 "code", "per slot: code - lowest code",
+					 l->vals, l->nslots, NULL};
+		t[nt++] = (struct table){
+			c_uint_type(l->code_phf.max_pilot), "code_pilot",
+			"per bucket of the code hash: its pilot", NULL,
+			(size_t)1 << l->code_phf.bucket_bits,
+			l->code_phf.pilot};
+	}
+	t[nt++] = (struct table){slottype, "name_slot",
+				 "per slot of the name hash: the code's slot "
+				 "(or slots + alias)",
+				 l->name_slot, l->name_phf.nslots, NULL};
+	t[nt++] = (struct table){c_uint_type(l->name_phf.max_pilot),
+				 "name_pilot",
+				 "per bucket of the name hash: its pilot", NULL,
+				 (size_t)1 << l->name_phf.bucket_bits,
+				 l->name_phf.pilot};
+	if (l->naliases) {
+		t[nt++] = (struct table){offtype, "alias_off",
+					 "per alias: offset of its name",
+					 l->alias_off, l->naliases, NULL};
+		t[nt++] = (struct table){c_uint_type(l->max_name_len),
+					 "alias_len",
+					 "per alias: length of its name",
+					 l->alias_len, l->naliases, NULL};
+		t[nt++] = (struct table){c_uint_type(l->nslots),
+					 "alias_slot",
+					 "per alias: the slot of its code",
+					 l->alias_slot, l->naliases, NULL};
+	}
+	if (l->nnomsg)
+		t[nt++] = (struct table){c_uint_type(l->nslots), "nomsg",
+					 "slots of the codes that have no "
+					 "message, ascending",
+					 l->nomsg, l->nnomsg, NULL};
+	/* widest first: no padding between the members */
+	for (size_t i = 1; i < nt; i++)
+		for (size_t j = i; j > 0 && type_size(t[j - 1].type) <
+						   type_size(t[j].type);
+		     j--) {
+			struct table tmp = t[j];
+			t[j] = t[j - 1];
+			t[j - 1] = tmp;
+		}
+
+	buf_printf(out, "struct %s_error_pool {\n", n);
+	pool_members(l, out, false);
 	buf_puts(out, "};\n\n");
 	buf_printf(out,
 		   "/* Fails to compile if the compiler padded the pool, which "
 		   "would break the\n * offsets below. */\n"
 		   "typedef char %s_error_pool_is_packed[sizeof(struct "
-		   "%s_error_pool) == %zu ? 1 : -1];\n\n"
-		   "#define POOL RCAST(const char *, &%s_error_pool)\n\n",
-		   l->n, l->n, l->pool.size, l->n);
-}
-
-static void offset_table(struct buf *out, const char *type, const char *name,
-			 const size_t *vals, size_t n)
-{
-	buf_printf(out, "static const %s %s[%zu] = {", type, name, n);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(out, "%s%zu,", i % 12 ? " " : "\n\t", vals[i]);
-	buf_puts(out, "\n};\n\n");
-}
-
-static void tables(const struct layout *l, const struct domain *d,
-		   struct buf *out)
-{
-	const char *offtype = c_uint_type(l->pool.size);
-	char name[300];
-	snprintf(name, sizeof(name), "%s_error_name_off", l->n);
-	buf_puts(out,
-		 "/* Per slot: offset of the symbol in the pool (0: no code) "
-		 "and of the\n * message. */\n");
-	offset_table(out, offtype, name, l->name_off, l->nslots);
-	snprintf(name, sizeof(name), "%s_error_msg_off", l->n);
-	offset_table(out, offtype, name, l->msg_off, l->nslots);
-	buf_puts(out, "#ifndef ERRGEN_NO_NLS\n");
-	buf_puts(out, "/* Per slot: offset of the gettext key, "
-		      "\"SYMBOL\\004message\", "
-		      "whose tail is the\n * message above. */\n");
-	snprintf(name, sizeof(name), "%s_error_key_off", l->n);
-	offset_table(out, offtype, name, l->key_off, l->nslots);
-	buf_puts(out, "#endif\n\n");
-	if (!l->dense) {
-		buf_printf(out,
-			   "/* The codes in ascending order; a code's index "
-			   "is its slot. */\n"
-			   "static const int32_t %s_error_values[%zu] = {",
-			   l->n, l->count);
-		for (size_t i = 0; i < l->count; i++) {
-			buf_puts(out, i % 8 ? " " : "\n\t");
-			c_int_expr(out, d->errors[l->order[i]].value);
-			buf_putc(out, ',');
-		}
-		buf_puts(out, "\n};\n\n");
-	}
-	if (l->naliases) {
-		buf_puts(out,
-			 "/* Aliases: the name's offset in the pool, and the "
-			 "slot of its code. */\n");
-		snprintf(name, sizeof(name), "%s_error_alias_name_off", l->n);
-		offset_table(out, offtype, name, l->alias_name_off,
-			     l->naliases);
-		snprintf(name, sizeof(name), "%s_error_alias_slot", l->n);
-		offset_table(out, c_uint_type(l->nslots), name, l->alias_slot,
-			     l->naliases);
-	}
+		   "%s_error_pool) == %zu ? 1 : -1];\n\n",
+		   n, n, l->pool.size);
+	buf_printf(out, "static const struct %s_error_tables {\n", n);
+	for (size_t i = 0; i < nt; i++)
+		table_member(&t[i], out);
 	buf_printf(out,
-		   "/* Hash of the names: 0 for an empty bucket, slot + 1 "
-		   "for a symbol%s. */\n",
-		   l->naliases ? ", or " : "");
-	if (l->naliases)
-		buf_printf(out, "/* %zu + 1 + i for alias i. */\n", l->nslots);
-	snprintf(name, sizeof(name), "%s_error_hash", l->n);
-	offset_table(out, c_uint_type((uint64_t)l->nslots + l->naliases + 1),
-		     name, l->hash, l->hash_size);
+		   "\t/* every string: \"\", the unknown message, its "
+		   "gettext key, then\n"
+		   "\t * \"SYMBOL\\0message\\0\" for each code by value, "
+		   "then the aliases */\n"
+		   "\tstruct %s_error_pool pool;\n} %s_error_tables = {\n",
+		   n, n);
+	for (size_t i = 0; i < nt; i++)
+		table_init(&t[i], out);
+	buf_puts(out, "\t{\n");
+	pool_members(l, out, true);
+	buf_puts(out, "\t},\n};\n\n");
+	buf_printf(out,
+		   "#define T %s_error_tables\n"
+		   "#define POOL RCAST(const char *, &T.pool)\n\n",
+		   n);
 }
 
 static void slot_function(const struct layout *l, struct buf *out)
@@ -304,19 +516,103 @@ static void slot_function(const struct layout *l, struct buf *out)
 	}
 	buf_printf(out,
 		   "/* The slot of code, or %zu when the domain has no such "
-		   "code. */\n"
+		   "code: the perfect\n * hash of the code's offset from the "
+		   "lowest one, checked against the\n * code that slot holds. "
+		   "*/\n"
 		   "static uint32_t %s_error_slot(int code)\n{\n"
-		   "\tuint32_t lo = 0, hi = %zuu;\n"
-		   "\twhile (lo < hi) {\n"
-		   "\t\tuint32_t mid = lo + (hi - lo) / 2;\n"
-		   "\t\tif (%s_error_values[mid] < code)\n"
-		   "\t\t\tlo = mid + 1;\n"
-		   "\t\telse\n"
-		   "\t\t\thi = mid;\n"
+		   "\tuint32_t x = CAST(uint32_t, code) - CAST(uint32_t, ",
+		   l->nslots, l->n);
+	c_int_expr(out, l->lo);
+	buf_printf(out,
+		   ");\n"
+		   "\tuint64_t g = CAST(uint64_t, x) * UINT64_C(0x%016llX);\n"
+		   "\tuint32_t s = (CAST(uint32_t, g) ^\n"
+		   "\t\t      CAST(uint32_t, T.code_pilot[g >> %u]) * "
+		   "0x%08Xu) *\n"
+		   "\t\t     0x%08Xu;\n"
+		   "\ts = CAST(uint32_t, (CAST(uint64_t, s) * %zuu) >> 32);\n"
+		   "\treturn T.code[s] == x ? s : %zuu;\n}\n\n",
+		   (unsigned long long)l->code_mult,
+		   64 - l->code_phf.bucket_bits, PHF_K1, PHF_K2, l->nslots,
+		   l->nslots);
+}
+
+static bool has_holes(const struct layout *l)
+{
+	return l->dense && l->nslots > l->count;
+}
+
+static void code_of_slot(const struct layout *l, const char *slot,
+			 struct buf *out)
+{
+	if (l->dense) {
+		buf_puts(out, "CAST(int, CAST(int64_t, ");
+		c_int_expr(out, l->lo);
+		buf_printf(out, ") + %s)", slot);
+	} else {
+		buf_puts(out, "CAST(int, CAST(int64_t, ");
+		c_int_expr(out, l->lo);
+		buf_printf(out, ") + T.code[%s])", slot);
+	}
+}
+
+static void name_hash_function(const struct layout *l, struct buf *out)
+{
+	buf_printf(out,
+		   "/* The bytes p[0..8) as a little-endian number, on any "
+		   "machine. */\n"
+		   "static uint64_t %s_error_le64(const unsigned char *p)\n{\n"
+		   "\treturn CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 "
+		   "|\n"
+		   "\t       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) "
+		   "<< 24 |\n"
+		   "\t       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) "
+		   "<< 40 |\n"
+		   "\t       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) "
+		   "<< 56;\n}\n\n",
+		   l->n);
+	buf_printf(out,
+		   "/* The slot of the name hash where name (len bytes) can "
+		   "be: errgen chose\n * the hash so that every name of the "
+		   "domain has a slot of its own. */\n"
+		   "static uint32_t %s_error_name_hash(const unsigned char *p, "
+		   "size_t len)\n{\n"
+		   "\tuint64_t g = 0;\n"
+		   "\tuint32_t s;\n"
+		   "\tif (len >= 8) {\n",
+		   l->n);
+	if (l->name_words == 1) {
+		buf_printf(out, "\t\tg = %s_error_le64(p + len - 8);\n", l->n);
+	} else {
+		buf_printf(out,
+			   "\t\tsize_t off = len - 8, k;\n"
+			   "\t\tg = %s_error_le64(p + off);\n"
+			   "\t\tfor (k = 1; k < %zuu && off > 0; k++) {\n"
+			   "\t\t\toff = off >= 8 ? off - 8 : 0;\n"
+			   "\t\t\tg = g * UINT64_C(0x%016llX) ^ "
+			   "%s_error_le64(p + off);\n"
+			   "\t\t}\n",
+			   l->n,
+			   l->name_words == SIZE_MAX ? (size_t)UINT32_MAX
+						     : l->name_words,
+			   (unsigned long long)NAME_WORD_K, l->n);
+	}
+	buf_printf(out,
+		   "\t} else {\n"
+		   "\t\tsize_t k;\n"
+		   "\t\tfor (k = 0; k < len; k++)\n"
+		   "\t\t\tg |= CAST(uint64_t, p[k]) << (8 * k);\n"
 		   "\t}\n"
-		   "\treturn (lo < %zuu && %s_error_values[lo] == code) ? lo : "
-		   "%zuu;\n}\n\n",
-		   l->nslots, l->n, l->count, l->n, l->count, l->n, l->nslots);
+		   "\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
+		   "\tg ^= g >> 32;\n"
+		   "\ts = (CAST(uint32_t, g) ^\n"
+		   "\t     CAST(uint32_t, T.name_pilot[g >> %u]) * 0x%08Xu) *\n"
+		   "\t    0x%08Xu;\n"
+		   "\treturn CAST(uint32_t, (CAST(uint64_t, s) * %uu) >> 32);\n"
+		   "}\n\n",
+		   (unsigned long long)l->name_mult,
+		   64 - l->name_phf.bucket_bits, PHF_K1, PHF_K2,
+		   (unsigned)l->name_phf.nslots);
 }
 
 static void lookup_functions(const struct layout *l, struct buf *out)
@@ -326,79 +622,52 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 	buf_printf(out,
 		   "const char *%s_error_name(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "\tuint32_t off;\n"
+		   "\tuint32_t len;\n"
 		   "\tif (slot >= %zuu)\n"
 		   "\t\treturn NO_STRING;\n"
-		   "\toff = %s_error_name_off[slot];\n"
-		   "\treturn off ? POOL + off : NO_STRING;\n}\n\n",
-		   n, n, l->nslots, n);
+		   "\tlen = T.name_len[slot];\n",
+		   n, n, l->nslots);
+	if (has_holes(l))
+		buf_puts(out, "\tif (!len)\n\t\treturn NO_STRING;\n");
+	buf_puts(out, "\treturn POOL + T.msg[slot] - len - 1;\n}\n\n");
 	buf_printf(out,
 		   "const char *%s_error_message(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
 		   "\tif (slot >= %zuu)\n"
-		   "\t\treturn POOL + %zu;\n"
-		   "\treturn POOL + %s_error_msg_off[slot];\n}\n\n",
-		   n, n, l->nslots, l->unknown_off, n);
-	buf_printf(
-		out,
-		"int %s_error_from_name(const char *name, int *code)\n{\n"
-		"\tconst unsigned char *p;\n"
-		"\tsize_t len;\n"
-		"\tuint64_t w = 0;\n"
-		"\tuint32_t i;\n"
-		"\tif (!name)\n"
-		"\t\treturn 0;\n"
-		"\t/* the length and the last eight bytes, as errgen hashed "
-		"them */\n"
-		"\tlen = strlen(name);\n"
-		"\tp = RCAST(const unsigned char *, name);\n"
-		"\tif (len >= 8) {\n"
-		"\t\tp += len - 8;\n"
-		"\t\tw = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |\n"
-		"\t\t    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << "
-		"24 |\n"
-		"\t\t    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << "
-		"40 |\n"
-		"\t\t    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << "
-		"56;\n"
-		"\t} else {\n"
-		"\t\tsize_t k;\n"
-		"\t\tfor (k = 0; k < len; k++)\n"
-		"\t\t\tw |= CAST(uint64_t, p[k]) << (8 * k);\n"
-		"\t}\n"
-		"\tw = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);\n"
-		"\tfor (i = CAST(uint32_t, w >> 32) & %uu;; i = (i + 1) & %uu) "
-		"{\n"
-		"\t\tuint32_t entry = %s_error_hash[i];\n"
-		"\t\tuint32_t slot, off;\n"
-		"\t\tif (entry == 0)\n"
-		"\t\t\treturn 0;\n",
-		n, l->hash_size - 1, l->hash_size - 1, n);
-	if (l->naliases)
-		buf_printf(
-			out,
-			"\t\tif (entry <= %zuu) {\n"
-			"\t\t\tslot = entry - 1;\n"
-			"\t\t\toff = %s_error_name_off[slot];\n"
-			"\t\t} else {\n"
-			"\t\t\tslot = %s_error_alias_slot[entry - %zuu];\n"
-			"\t\t\toff = %s_error_alias_name_off[entry - %zuu];\n"
-			"\t\t}\n",
-			l->nslots, n, n, l->nslots + 1, n, l->nslots + 1);
-	else
+		   "\t\treturn POOL + 1;\n"
+		   "\treturn POOL + T.msg[slot];\n}\n\n",
+		   n, n, l->nslots);
+	name_hash_function(l, out);
+	buf_printf(out,
+		   "int %s_error_from_name(const char *name, int *code)\n{\n"
+		   "\tsize_t len;\n"
+		   "\tuint32_t e;\n"
+		   "\tif (!name)\n"
+		   "\t\treturn 0;\n"
+		   "\tlen = strlen(name);\n"
+		   "\te = T.name_slot[%s_error_name_hash(\n"
+		   "\t\tRCAST(const unsigned char *, name), len)];\n",
+		   n, n);
+	if (l->naliases) {
 		buf_printf(out,
-			   "\t\tslot = entry - 1;\n"
-			   "\t\toff = %s_error_name_off[slot];\n",
-			   n);
-	buf_puts(out, "\t\tif (strcmp(POOL + off, name) == 0) {\n");
-	if (l->dense) {
-		buf_puts(out, "\t\t\t*code = ");
-		c_int_expr(out, l->lo);
-		buf_puts(out, " + CAST(int, slot);\n");
+			   "\tif (e >= %zuu) {\n"
+			   "\t\tuint32_t a = e - %zuu;\n"
+			   "\t\tif (T.alias_len[a] != len ||\n"
+			   "\t\t    memcmp(POOL + T.alias_off[a], name, len) != "
+			   "0)\n"
+			   "\t\t\treturn 0;\n"
+			   "\t\te = T.alias_slot[a];\n"
+			   "\t} else if",
+			   l->nslots, l->nslots);
 	} else {
-		buf_printf(out, "\t\t\t*code = %s_error_values[slot];\n", n);
+		buf_puts(out, "\tif");
 	}
-	buf_puts(out, "\t\t\treturn 1;\n\t\t}\n\t}\n}\n");
+	buf_puts(out, " (T.name_len[e] != len ||\n"
+		      "\t    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)\n"
+		      "\t\treturn 0;\n"
+		      "\t*code = ");
+	code_of_slot(l, "e", out);
+	buf_puts(out, ";\n\treturn 1;\n}\n");
 }
 
 static void localized_functions(const struct layout *l, const char *up,
@@ -410,22 +679,61 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "#ifdef ERRGEN_NO_NLS\n"
 		   "\treturn %s_error_message(code);\n"
 		   "#else\n"
+		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "\tconst char *english = POOL + 1, *key = POOL + %zu, "
+		   "*text;\n"
+		   "\tchar buf[%zu];\n"
+		   "\tsize_t len = 0;\n"
+		   "\tif (slot < %zuu) {\n"
+		   "\t\tenglish = POOL + T.msg[slot];\n"
+		   "\t\tlen = T.name_len[slot];\n"
+		   "\t}\n",
+		   n, n, n, l->unknown_key_off, l->max_key, l->nslots);
+	if (l->nnomsg)
+		buf_printf(out,
+			   "\tif (len) {\n"
+			   "\t\t/* a code without a message has the unknown "
+			   "one, and its key */\n"
+			   "\t\tsize_t lo = 0, hi = %zuu;\n"
+			   "\t\twhile (lo < hi) {\n"
+			   "\t\t\tsize_t mid = lo + (hi - lo) / 2;\n"
+			   "\t\t\tif (T.nomsg[mid] < slot)\n"
+			   "\t\t\t\tlo = mid + 1;\n"
+			   "\t\t\telse\n"
+			   "\t\t\t\thi = mid;\n"
+			   "\t\t}\n"
+			   "\t\tif (lo < %zuu && T.nomsg[lo] == slot)\n"
+			   "\t\t\tlen = 0;\n"
+			   "\t}\n",
+			   l->nnomsg, l->nnomsg);
+	buf_printf(out,
+		   "#ifdef %s_ERROR_C_LOCALE_FAST\n"
+		   "\t/* glibc's gettext translates nothing in the \"C\" "
+		   "locale, whatever\n"
+		   "\t * LANGUAGE says: no need to ask it */\n"
+		   "\t{\n"
+		   "\t\tconst char *locale = "
+		   "nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));\n"
+		   "\t\tif (locale[0] == 'C' && locale[1] == '\\0')\n"
+		   "\t\t\treturn english;\n"
+		   "\t}\n"
+		   "#endif\n"
+		   "\tif (len) {\n"
+		   "\t\t/* the key is \"SYMBOL\\004message\"; the symbol "
+		   "ends just before\n"
+		   "\t\t * the message */\n"
+		   "\t\tsize_t mlen = strlen(english);\n"
+		   "\t\tmemcpy(buf, english - len - 1, len);\n"
+		   "\t\tbuf[len] = '\\004';\n"
+		   "\t\tmemcpy(buf + len + 1, english, mlen + 1);\n"
+		   "\t\tkey = buf;\n"
+		   "\t}\n"
 		   "\t/* dgettext gives back the key itself when no "
 		   "translation applies */\n"
-		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "\tconst char *key, *english, *text;\n"
-		   "\tif (slot < %zuu) {\n"
-		   "\t\tkey = POOL + %s_error_key_off[slot];\n"
-		   "\t\tenglish = POOL + %s_error_msg_off[slot];\n"
-		   "\t} else {\n"
-		   "\t\tkey = POOL + %zu;\n"
-		   "\t\tenglish = POOL + %zu;\n"
-		   "\t}\n"
 		   "\ttext = dgettext(%s_ERROR_TEXTDOMAIN, key);\n"
 		   "\treturn text == key ? english : text;\n"
 		   "#endif\n}\n",
-		   n, n, n, l->nslots, n, n, l->unknown_key_off, l->unknown_off,
-		   up);
+		   up, up);
 	buf_printf(
 		out,
 		"\n#ifdef LC_ALL_MASK\n"
@@ -447,8 +755,11 @@ static void localized_functions(const struct layout *l, const char *up,
 void emit_catalog(const struct domain *d, struct buf *out)
 {
 	struct layout l;
-	if (!layout_build(d, &l)) {
-		layout_free(&l);
+	char *up = domain_macro_prefix(d);
+	if (!up || !layout_build(d, &l)) {
+		if (up)
+			layout_free(&l);
+		free(up);
 		out->failed = true;
 		return;
 	}
@@ -460,9 +771,15 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		 "\\\n    !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)\n"
 		 "#define _POSIX_C_SOURCE 200809L\n#endif\n\n");
 	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
-	buf_puts(out,
-		 "#include <stdint.h>\n#include <string.h>\n"
-		 "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n#endif\n\n");
+	buf_printf(out,
+		   "#include <stdint.h>\n#include <string.h>\n"
+		   "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n"
+		   "#if defined(__GLIBC__)\n"
+		   "#include <langinfo.h>\n#include <locale.h>\n"
+		   "#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)\n"
+		   "#define %s_ERROR_C_LOCALE_FAST 1\n"
+		   "#endif\n#endif\n#endif\n\n",
+		   up);
 	/* Casts that stay clean under C++'s -Wold-style-cast. */
 	buf_puts(out,
 		 "#ifdef __cplusplus\n"
@@ -477,14 +794,13 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		      "#else\n"
 		      "#define NO_STRING NULL\n"
 		      "#endif\n\n");
-	pool_struct(&l, out);
-	tables(&l, d, out);
+	tables(&l, out);
 	lookup_functions(&l, out);
-	char *up = domain_macro_prefix(d);
-	if (up)
-		localized_functions(&l, up, out);
-	else
-		out->failed = true;
+	localized_functions(&l, up, out);
+	buf_printf(out,
+		   "\n#undef POOL\n#undef T\n#undef %s_ERROR_C_LOCALE_FAST\n"
+		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",
+		   up);
 	free(up);
 	layout_free(&l);
 }

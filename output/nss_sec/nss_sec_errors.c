@@ -11,6 +11,13 @@
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
 #include <libintl.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#include <locale.h>
+#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
+#define NSS_SEC_ERROR_C_LOCALE_FAST 1
+#endif
+#endif
 #endif
 
 #ifdef __cplusplus
@@ -26,1106 +33,500 @@
 #define NO_STRING NULL
 #endif
 
-static const struct nss_sec_error_pool {
-	char s0[sizeof("")];
-	char s1[sizeof("nss_sec_error_unknown\004Unknown security error code.")];
-	char s2[sizeof("SEC_ERROR_IO")];
-	char s3[sizeof("SEC_ERROR_IO\004An I/O error occurred during security authorization.")];
-	char s4[sizeof("SEC_ERROR_LIBRARY_FAILURE")];
-	char s5[sizeof("SEC_ERROR_LIBRARY_FAILURE\004security library failure.")];
-	char s6[sizeof("SEC_ERROR_BAD_DATA")];
-	char s7[sizeof("SEC_ERROR_BAD_DATA\004security library: received bad data.")];
-	char s8[sizeof("SEC_ERROR_OUTPUT_LEN")];
-	char s9[sizeof("SEC_ERROR_OUTPUT_LEN\004security library: output length error.")];
-	char s10[sizeof("SEC_ERROR_INPUT_LEN")];
-	char s11[sizeof("SEC_ERROR_INPUT_LEN\004security library has experienced an input "
-		"length error.")];
-	char s12[sizeof("SEC_ERROR_INVALID_ARGS")];
-	char s13[sizeof("SEC_ERROR_INVALID_ARGS\004security library: invalid arguments.")];
-	char s14[sizeof("SEC_ERROR_INVALID_ALGORITHM")];
-	char s15[sizeof("SEC_ERROR_INVALID_ALGORITHM\004security library: invalid algorithm.")];
-	char s16[sizeof("SEC_ERROR_INVALID_AVA")];
-	char s17[sizeof("SEC_ERROR_INVALID_AVA\004security library: invalid AVA.")];
-	char s18[sizeof("SEC_ERROR_INVALID_TIME")];
-	char s19[sizeof("SEC_ERROR_INVALID_TIME\004Improperly formatted time string.")];
-	char s20[sizeof("SEC_ERROR_BAD_DER")];
-	char s21[sizeof("SEC_ERROR_BAD_DER\004security library: improperly formatted DER-encoded "
-		"message.")];
-	char s22[sizeof("SEC_ERROR_BAD_SIGNATURE")];
-	char s23[sizeof("SEC_ERROR_BAD_SIGNATURE\004Peer's certificate has an invalid signature.")];
-	char s24[sizeof("SEC_ERROR_EXPIRED_CERTIFICATE")];
-	char s25[sizeof("SEC_ERROR_EXPIRED_CERTIFICATE\004Peer's Certificate has expired.")];
-	char s26[sizeof("SEC_ERROR_REVOKED_CERTIFICATE")];
-	char s27[sizeof("SEC_ERROR_REVOKED_CERTIFICATE\004Peer's Certificate has been revoked.")];
-	char s28[sizeof("SEC_ERROR_UNKNOWN_ISSUER")];
-	char s29[sizeof("SEC_ERROR_UNKNOWN_ISSUER\004Peer's Certificate issuer is not recognized.")];
-	char s30[sizeof("SEC_ERROR_BAD_KEY")];
-	char s31[sizeof("SEC_ERROR_BAD_KEY\004Peer's public key is invalid.")];
-	char s32[sizeof("SEC_ERROR_BAD_PASSWORD")];
-	char s33[sizeof("SEC_ERROR_BAD_PASSWORD\004The security password entered is incorrect.")];
-	char s34[sizeof("SEC_ERROR_RETRY_PASSWORD")];
-	char s35[sizeof("SEC_ERROR_RETRY_PASSWORD\004New password entered incorrectly. Please "
-		"try again.")];
-	char s36[sizeof("SEC_ERROR_NO_NODELOCK")];
-	char s37[sizeof("SEC_ERROR_NO_NODELOCK\004security library: no nodelock.")];
-	char s38[sizeof("SEC_ERROR_BAD_DATABASE")];
-	char s39[sizeof("SEC_ERROR_BAD_DATABASE\004security library: bad database.")];
-	char s40[sizeof("SEC_ERROR_NO_MEMORY")];
-	char s41[sizeof("SEC_ERROR_NO_MEMORY\004security library: memory allocation failure.")];
-	char s42[sizeof("SEC_ERROR_UNTRUSTED_ISSUER")];
-	char s43[sizeof("SEC_ERROR_UNTRUSTED_ISSUER\004Peer's certificate issuer has been "
-		"marked as not trusted by the user.")];
-	char s44[sizeof("SEC_ERROR_UNTRUSTED_CERT")];
-	char s45[sizeof("SEC_ERROR_UNTRUSTED_CERT\004Peer's certificate has been marked "
-		"as not trusted by the user.")];
-	char s46[sizeof("SEC_ERROR_DUPLICATE_CERT")];
-	char s47[sizeof("SEC_ERROR_DUPLICATE_CERT\004Certificate already exists in your "
-		"database.")];
-	char s48[sizeof("SEC_ERROR_DUPLICATE_CERT_NAME")];
-	char s49[sizeof("SEC_ERROR_DUPLICATE_CERT_NAME\004Downloaded certificate's name "
-		"duplicates one already in your database.")];
-	char s50[sizeof("SEC_ERROR_ADDING_CERT")];
-	char s51[sizeof("SEC_ERROR_ADDING_CERT\004Error adding certificate to database.")];
-	char s52[sizeof("SEC_ERROR_FILING_KEY")];
-	char s53[sizeof("SEC_ERROR_FILING_KEY\004Error refiling the key for this certificate.")];
-	char s54[sizeof("SEC_ERROR_NO_KEY")];
-	char s55[sizeof("SEC_ERROR_NO_KEY\004The private key for this certificate cannot "
-		"be found in key database")];
-	char s56[sizeof("SEC_ERROR_CERT_VALID")];
-	char s57[sizeof("SEC_ERROR_CERT_VALID\004This certificate is valid.")];
-	char s58[sizeof("SEC_ERROR_CERT_NOT_VALID")];
-	char s59[sizeof("SEC_ERROR_CERT_NOT_VALID\004This certificate is not valid.")];
-	char s60[sizeof("SEC_ERROR_CERT_NO_RESPONSE")];
-	char s61[sizeof("SEC_ERROR_CERT_NO_RESPONSE\004Cert Library: No Response")];
-	char s62[sizeof("SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE")];
-	char s63[sizeof("SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE\004The certificate issuer's "
-		"certificate has expired. Check your system date and time.")];
-	char s64[sizeof("SEC_ERROR_CRL_EXPIRED")];
-	char s65[sizeof("SEC_ERROR_CRL_EXPIRED\004The CRL for the certificate's issuer has "
-		"expired. Update it or check your system date and time.")];
-	char s66[sizeof("SEC_ERROR_CRL_BAD_SIGNATURE")];
-	char s67[sizeof("SEC_ERROR_CRL_BAD_SIGNATURE\004The CRL for the certificate's issuer "
-		"has an invalid signature.")];
-	char s68[sizeof("SEC_ERROR_CRL_INVALID")];
-	char s69[sizeof("SEC_ERROR_CRL_INVALID\004New CRL has an invalid format.")];
-	char s70[sizeof("SEC_ERROR_EXTENSION_VALUE_INVALID")];
-	char s71[sizeof("SEC_ERROR_EXTENSION_VALUE_INVALID\004Certificate extension value "
-		"is invalid.")];
-	char s72[sizeof("SEC_ERROR_EXTENSION_NOT_FOUND")];
-	char s73[sizeof("SEC_ERROR_EXTENSION_NOT_FOUND\004Certificate extension not found.")];
-	char s74[sizeof("SEC_ERROR_CA_CERT_INVALID")];
-	char s75[sizeof("SEC_ERROR_CA_CERT_INVALID\004Issuer certificate is invalid.")];
-	char s76[sizeof("SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID")];
-	char s77[sizeof("SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID\004Certificate path length "
-		"constraint is invalid.")];
-	char s78[sizeof("SEC_ERROR_CERT_USAGES_INVALID")];
-	char s79[sizeof("SEC_ERROR_CERT_USAGES_INVALID\004Certificate usages field is invalid.")];
-	char s80[sizeof("SEC_INTERNAL_ONLY")];
-	char s81[sizeof("SEC_INTERNAL_ONLY\004**Internal ONLY module**")];
-	char s82[sizeof("SEC_ERROR_INVALID_KEY")];
-	char s83[sizeof("SEC_ERROR_INVALID_KEY\004The key does not support the requested "
-		"operation.")];
-	char s84[sizeof("SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION")];
-	char s85[sizeof("SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION\004Certificate contains unknown "
-		"critical extension.")];
-	char s86[sizeof("SEC_ERROR_OLD_CRL")];
-	char s87[sizeof("SEC_ERROR_OLD_CRL\004New CRL is not later than the current one.")];
-	char s88[sizeof("SEC_ERROR_NO_EMAIL_CERT")];
-	char s89[sizeof("SEC_ERROR_NO_EMAIL_CERT\004Not encrypted or signed: you do not "
-		"yet have an email certificate.")];
-	char s90[sizeof("SEC_ERROR_NO_RECIPIENT_CERTS_QUERY")];
-	char s91[sizeof("SEC_ERROR_NO_RECIPIENT_CERTS_QUERY\004Not encrypted: you do not "
-		"have certificates for each of the recipients.")];
-	char s92[sizeof("SEC_ERROR_NOT_A_RECIPIENT")];
-	char s93[sizeof("SEC_ERROR_NOT_A_RECIPIENT\004Cannot decrypt: you are not a recipient, "
-		"or matching certificate and private key not found.")];
-	char s94[sizeof("SEC_ERROR_PKCS7_KEYALG_MISMATCH")];
-	char s95[sizeof("SEC_ERROR_PKCS7_KEYALG_MISMATCH\004Cannot decrypt: key encryption "
-		"algorithm does not match your certificate.")];
-	char s96[sizeof("SEC_ERROR_PKCS7_BAD_SIGNATURE")];
-	char s97[sizeof("SEC_ERROR_PKCS7_BAD_SIGNATURE\004Signature verification failed: "
-		"no signer found, too many signers found, or improper or corrupted "
-		"data.")];
-	char s98[sizeof("SEC_ERROR_UNSUPPORTED_KEYALG")];
-	char s99[sizeof("SEC_ERROR_UNSUPPORTED_KEYALG\004Unsupported or unknown key algorithm.")];
-	char s100[sizeof("SEC_ERROR_DECRYPTION_DISALLOWED")];
-	char s101[sizeof("SEC_ERROR_DECRYPTION_DISALLOWED\004Cannot decrypt: encrypted using "
-		"a disallowed algorithm or key size.")];
-	char s102[sizeof("XP_SEC_FORTEZZA_BAD_CARD")];
-	char s103[sizeof("XP_SEC_FORTEZZA_BAD_CARD\004Fortezza card has not been properly "
-		"initialized. Please remove it and return it to your issuer.")];
-	char s104[sizeof("XP_SEC_FORTEZZA_NO_CARD")];
-	char s105[sizeof("XP_SEC_FORTEZZA_NO_CARD\004No Fortezza cards Found")];
-	char s106[sizeof("XP_SEC_FORTEZZA_NONE_SELECTED")];
-	char s107[sizeof("XP_SEC_FORTEZZA_NONE_SELECTED\004No Fortezza card selected")];
-	char s108[sizeof("XP_SEC_FORTEZZA_MORE_INFO")];
-	char s109[sizeof("XP_SEC_FORTEZZA_MORE_INFO\004Please select a personality to get "
-		"more info on")];
-	char s110[sizeof("XP_SEC_FORTEZZA_PERSON_NOT_FOUND")];
-	char s111[sizeof("XP_SEC_FORTEZZA_PERSON_NOT_FOUND\004Personality not found")];
-	char s112[sizeof("XP_SEC_FORTEZZA_NO_MORE_INFO")];
-	char s113[sizeof("XP_SEC_FORTEZZA_NO_MORE_INFO\004No more information on that Personality")];
-	char s114[sizeof("XP_SEC_FORTEZZA_BAD_PIN")];
-	char s115[sizeof("XP_SEC_FORTEZZA_BAD_PIN\004Invalid Pin")];
-	char s116[sizeof("XP_SEC_FORTEZZA_PERSON_ERROR")];
-	char s117[sizeof("XP_SEC_FORTEZZA_PERSON_ERROR\004Couldn't initialize Fortezza personalities.")];
-	char s118[sizeof("SEC_ERROR_NO_KRL")];
-	char s119[sizeof("SEC_ERROR_NO_KRL\004No KRL for this site's certificate has been "
-		"found.")];
-	char s120[sizeof("SEC_ERROR_KRL_EXPIRED")];
-	char s121[sizeof("SEC_ERROR_KRL_EXPIRED\004The KRL for this site's certificate has "
-		"expired.")];
-	char s122[sizeof("SEC_ERROR_KRL_BAD_SIGNATURE")];
-	char s123[sizeof("SEC_ERROR_KRL_BAD_SIGNATURE\004The KRL for this site's certificate "
-		"has an invalid signature.")];
-	char s124[sizeof("SEC_ERROR_REVOKED_KEY")];
-	char s125[sizeof("SEC_ERROR_REVOKED_KEY\004The key for this site's certificate has "
-		"been revoked.")];
-	char s126[sizeof("SEC_ERROR_KRL_INVALID")];
-	char s127[sizeof("SEC_ERROR_KRL_INVALID\004New KRL has an invalid format.")];
-	char s128[sizeof("SEC_ERROR_NEED_RANDOM")];
-	char s129[sizeof("SEC_ERROR_NEED_RANDOM\004security library: need random data.")];
-	char s130[sizeof("SEC_ERROR_NO_MODULE")];
-	char s131[sizeof("SEC_ERROR_NO_MODULE\004security library: no security module can "
-		"perform the requested operation.")];
-	char s132[sizeof("SEC_ERROR_NO_TOKEN")];
-	char s133[sizeof("SEC_ERROR_NO_TOKEN\004The security card or token does not exist, "
-		"needs to be initialized, or has been removed.")];
-	char s134[sizeof("SEC_ERROR_READ_ONLY")];
-	char s135[sizeof("SEC_ERROR_READ_ONLY\004security library: read-only database.")];
-	char s136[sizeof("SEC_ERROR_NO_SLOT_SELECTED")];
-	char s137[sizeof("SEC_ERROR_NO_SLOT_SELECTED\004No slot or token was selected.")];
-	char s138[sizeof("SEC_ERROR_CERT_NICKNAME_COLLISION")];
-	char s139[sizeof("SEC_ERROR_CERT_NICKNAME_COLLISION\004A certificate with the same "
-		"nickname already exists.")];
-	char s140[sizeof("SEC_ERROR_KEY_NICKNAME_COLLISION")];
-	char s141[sizeof("SEC_ERROR_KEY_NICKNAME_COLLISION\004A key with the same nickname "
-		"already exists.")];
-	char s142[sizeof("SEC_ERROR_SAFE_NOT_CREATED")];
-	char s143[sizeof("SEC_ERROR_SAFE_NOT_CREATED\004error while creating safe object")];
-	char s144[sizeof("SEC_ERROR_BAGGAGE_NOT_CREATED")];
-	char s145[sizeof("SEC_ERROR_BAGGAGE_NOT_CREATED\004error while creating baggage object")];
-	char s146[sizeof("XP_JAVA_REMOVE_PRINCIPAL_ERROR")];
-	char s147[sizeof("XP_JAVA_REMOVE_PRINCIPAL_ERROR\004Couldn't remove the principal")];
-	char s148[sizeof("XP_JAVA_DELETE_PRIVILEGE_ERROR")];
-	char s149[sizeof("XP_JAVA_DELETE_PRIVILEGE_ERROR\004Couldn't delete the privilege")];
-	char s150[sizeof("XP_JAVA_CERT_NOT_EXISTS_ERROR")];
-	char s151[sizeof("XP_JAVA_CERT_NOT_EXISTS_ERROR\004This principal doesn't have a "
-		"certificate")];
-	char s152[sizeof("SEC_ERROR_BAD_EXPORT_ALGORITHM")];
-	char s153[sizeof("SEC_ERROR_BAD_EXPORT_ALGORITHM\004Required algorithm is not allowed.")];
-	char s154[sizeof("SEC_ERROR_EXPORTING_CERTIFICATES")];
-	char s155[sizeof("SEC_ERROR_EXPORTING_CERTIFICATES\004Error attempting to export "
-		"certificates.")];
-	char s156[sizeof("SEC_ERROR_IMPORTING_CERTIFICATES")];
-	char s157[sizeof("SEC_ERROR_IMPORTING_CERTIFICATES\004Error attempting to import "
-		"certificates.")];
-	char s158[sizeof("SEC_ERROR_PKCS12_DECODING_PFX")];
-	char s159[sizeof("SEC_ERROR_PKCS12_DECODING_PFX\004Unable to import. Decoding error. "
-		"File not valid.")];
-	char s160[sizeof("SEC_ERROR_PKCS12_INVALID_MAC")];
-	char s161[sizeof("SEC_ERROR_PKCS12_INVALID_MAC\004Unable to import. Invalid MAC. "
-		"Incorrect password or corrupt file.")];
-	char s162[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_MAC_ALGORITHM")];
-	char s163[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_MAC_ALGORITHM\004Unable to import. "
-		"MAC algorithm not supported.")];
-	char s164[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_TRANSPORT_MODE")];
-	char s165[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_TRANSPORT_MODE\004Unable to import. "
-		"Only password integrity and privacy modes supported.")];
-	char s166[sizeof("SEC_ERROR_PKCS12_CORRUPT_PFX_STRUCTURE")];
-	char s167[sizeof("SEC_ERROR_PKCS12_CORRUPT_PFX_STRUCTURE\004Unable to import. File "
-		"structure is corrupt.")];
-	char s168[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_PBE_ALGORITHM")];
-	char s169[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_PBE_ALGORITHM\004Unable to import. "
-		"Encryption algorithm not supported.")];
-	char s170[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_VERSION")];
-	char s171[sizeof("SEC_ERROR_PKCS12_UNSUPPORTED_VERSION\004Unable to import. File "
-		"version not supported.")];
-	char s172[sizeof("SEC_ERROR_PKCS12_PRIVACY_PASSWORD_INCORRECT")];
-	char s173[sizeof("SEC_ERROR_PKCS12_PRIVACY_PASSWORD_INCORRECT\004Unable to import. "
-		"Incorrect privacy password.")];
-	char s174[sizeof("SEC_ERROR_PKCS12_CERT_COLLISION")];
-	char s175[sizeof("SEC_ERROR_PKCS12_CERT_COLLISION\004Unable to import. Same nickname "
-		"already exists in database.")];
-	char s176[sizeof("SEC_ERROR_USER_CANCELLED")];
-	char s177[sizeof("SEC_ERROR_USER_CANCELLED\004The user pressed cancel.")];
-	char s178[sizeof("SEC_ERROR_PKCS12_DUPLICATE_DATA")];
-	char s179[sizeof("SEC_ERROR_PKCS12_DUPLICATE_DATA\004Not imported, already in database.")];
-	char s180[sizeof("SEC_ERROR_MESSAGE_SEND_ABORTED")];
-	char s181[sizeof("SEC_ERROR_MESSAGE_SEND_ABORTED\004Message not sent.")];
-	char s182[sizeof("SEC_ERROR_INADEQUATE_KEY_USAGE")];
-	char s183[sizeof("SEC_ERROR_INADEQUATE_KEY_USAGE\004Certificate key usage inadequate "
-		"for attempted operation.")];
-	char s184[sizeof("SEC_ERROR_INADEQUATE_CERT_TYPE")];
-	char s185[sizeof("SEC_ERROR_INADEQUATE_CERT_TYPE\004Certificate type not approved "
-		"for application.")];
-	char s186[sizeof("SEC_ERROR_CERT_ADDR_MISMATCH")];
-	char s187[sizeof("SEC_ERROR_CERT_ADDR_MISMATCH\004Address in signing certificate "
-		"does not match address in message headers.")];
-	char s188[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY")];
-	char s189[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY\004Unable to import. Error "
-		"attempting to import private key.")];
-	char s190[sizeof("SEC_ERROR_PKCS12_IMPORTING_CERT_CHAIN")];
-	char s191[sizeof("SEC_ERROR_PKCS12_IMPORTING_CERT_CHAIN\004Unable to import. Error "
-		"attempting to import certificate chain.")];
-	char s192[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_LOCATE_OBJECT_BY_NAME")];
-	char s193[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_LOCATE_OBJECT_BY_NAME\004Unable to export. "
-		"Unable to locate certificate or key by nickname.")];
-	char s194[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_EXPORT_KEY")];
-	char s195[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_EXPORT_KEY\004Unable to export. Private "
-		"Key could not be located and exported.")];
-	char s196[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_WRITE")];
-	char s197[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_WRITE\004Unable to export. Unable to "
-		"write the export file.")];
-	char s198[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_READ")];
-	char s199[sizeof("SEC_ERROR_PKCS12_UNABLE_TO_READ\004Unable to import. Unable to "
-		"read the import file.")];
-	char s200[sizeof("SEC_ERROR_PKCS12_KEY_DATABASE_NOT_INITIALIZED")];
-	char s201[sizeof("SEC_ERROR_PKCS12_KEY_DATABASE_NOT_INITIALIZED\004Unable to export. "
-		"Key database corrupt or deleted.")];
-	char s202[sizeof("SEC_ERROR_KEYGEN_FAIL")];
-	char s203[sizeof("SEC_ERROR_KEYGEN_FAIL\004Unable to generate public/private key "
-		"pair.")];
-	char s204[sizeof("SEC_ERROR_INVALID_PASSWORD")];
-	char s205[sizeof("SEC_ERROR_INVALID_PASSWORD\004Password entered is invalid. Please "
-		"pick a different one.")];
-	char s206[sizeof("SEC_ERROR_RETRY_OLD_PASSWORD")];
-	char s207[sizeof("SEC_ERROR_RETRY_OLD_PASSWORD\004Old password entered incorrectly. "
-		"Please try again.")];
-	char s208[sizeof("SEC_ERROR_BAD_NICKNAME")];
-	char s209[sizeof("SEC_ERROR_BAD_NICKNAME\004Certificate nickname already in use.")];
-	char s210[sizeof("SEC_ERROR_NOT_FORTEZZA_ISSUER")];
-	char s211[sizeof("SEC_ERROR_NOT_FORTEZZA_ISSUER\004Peer FORTEZZA chain has a non-FORTEZZA "
-		"Certificate.")];
-	char s212[sizeof("SEC_ERROR_CANNOT_MOVE_SENSITIVE_KEY")];
-	char s213[sizeof("SEC_ERROR_CANNOT_MOVE_SENSITIVE_KEY\004A sensitive key cannot be "
-		"moved to the slot where it is needed.")];
-	char s214[sizeof("SEC_ERROR_JS_INVALID_MODULE_NAME")];
-	char s215[sizeof("SEC_ERROR_JS_INVALID_MODULE_NAME\004Invalid module name.")];
-	char s216[sizeof("SEC_ERROR_JS_INVALID_DLL")];
-	char s217[sizeof("SEC_ERROR_JS_INVALID_DLL\004Invalid module path/filename")];
-	char s218[sizeof("SEC_ERROR_JS_ADD_MOD_FAILURE")];
-	char s219[sizeof("SEC_ERROR_JS_ADD_MOD_FAILURE\004Unable to add module")];
-	char s220[sizeof("SEC_ERROR_JS_DEL_MOD_FAILURE")];
-	char s221[sizeof("SEC_ERROR_JS_DEL_MOD_FAILURE\004Unable to delete module")];
-	char s222[sizeof("SEC_ERROR_OLD_KRL")];
-	char s223[sizeof("SEC_ERROR_OLD_KRL\004New KRL is not later than the current one.")];
-	char s224[sizeof("SEC_ERROR_CKL_CONFLICT")];
-	char s225[sizeof("SEC_ERROR_CKL_CONFLICT\004New CKL has different issuer than current "
-		"CKL. Delete current CKL.")];
-	char s226[sizeof("SEC_ERROR_CERT_NOT_IN_NAME_SPACE")];
-	char s227[sizeof("SEC_ERROR_CERT_NOT_IN_NAME_SPACE\004The Certifying Authority for "
-		"this certificate is not permitted to issue a certificate with "
-		"this name.")];
-	char s228[sizeof("SEC_ERROR_KRL_NOT_YET_VALID")];
-	char s229[sizeof("SEC_ERROR_KRL_NOT_YET_VALID\004The key revocation list for this "
-		"certificate is not yet valid.")];
-	char s230[sizeof("SEC_ERROR_CRL_NOT_YET_VALID")];
-	char s231[sizeof("SEC_ERROR_CRL_NOT_YET_VALID\004The certificate revocation list "
-		"for this certificate is not yet valid.")];
-	char s232[sizeof("SEC_ERROR_UNKNOWN_CERT")];
-	char s233[sizeof("SEC_ERROR_UNKNOWN_CERT\004The requested certificate could not be "
-		"found.")];
-	char s234[sizeof("SEC_ERROR_UNKNOWN_SIGNER")];
-	char s235[sizeof("SEC_ERROR_UNKNOWN_SIGNER\004The signer's certificate could not "
-		"be found.")];
-	char s236[sizeof("SEC_ERROR_CERT_BAD_ACCESS_LOCATION")];
-	char s237[sizeof("SEC_ERROR_CERT_BAD_ACCESS_LOCATION\004The location for the certificate "
-		"status server has invalid format.")];
-	char s238[sizeof("SEC_ERROR_OCSP_UNKNOWN_RESPONSE_TYPE")];
-	char s239[sizeof("SEC_ERROR_OCSP_UNKNOWN_RESPONSE_TYPE\004The OCSP response cannot "
-		"be fully decoded; it is of an unknown type.")];
-	char s240[sizeof("SEC_ERROR_OCSP_BAD_HTTP_RESPONSE")];
-	char s241[sizeof("SEC_ERROR_OCSP_BAD_HTTP_RESPONSE\004The OCSP server returned unexpected/invalid "
-		"HTTP data.")];
-	char s242[sizeof("SEC_ERROR_OCSP_MALFORMED_REQUEST")];
-	char s243[sizeof("SEC_ERROR_OCSP_MALFORMED_REQUEST\004The OCSP server found the request "
-		"to be corrupted or improperly formed.")];
-	char s244[sizeof("SEC_ERROR_OCSP_SERVER_ERROR")];
-	char s245[sizeof("SEC_ERROR_OCSP_SERVER_ERROR\004The OCSP server experienced an internal "
-		"error.")];
-	char s246[sizeof("SEC_ERROR_OCSP_TRY_SERVER_LATER")];
-	char s247[sizeof("SEC_ERROR_OCSP_TRY_SERVER_LATER\004The OCSP server suggests trying "
-		"again later.")];
-	char s248[sizeof("SEC_ERROR_OCSP_REQUEST_NEEDS_SIG")];
-	char s249[sizeof("SEC_ERROR_OCSP_REQUEST_NEEDS_SIG\004The OCSP server requires a "
-		"signature on this request.")];
-	char s250[sizeof("SEC_ERROR_OCSP_UNAUTHORIZED_REQUEST")];
-	char s251[sizeof("SEC_ERROR_OCSP_UNAUTHORIZED_REQUEST\004The OCSP server has refused "
-		"this request as unauthorized.")];
-	char s252[sizeof("SEC_ERROR_OCSP_UNKNOWN_RESPONSE_STATUS")];
-	char s253[sizeof("SEC_ERROR_OCSP_UNKNOWN_RESPONSE_STATUS\004The OCSP server returned "
-		"an unrecognizable status.")];
-	char s254[sizeof("SEC_ERROR_OCSP_UNKNOWN_CERT")];
-	char s255[sizeof("SEC_ERROR_OCSP_UNKNOWN_CERT\004The OCSP server has no status for "
-		"the certificate.")];
-	char s256[sizeof("SEC_ERROR_OCSP_NOT_ENABLED")];
-	char s257[sizeof("SEC_ERROR_OCSP_NOT_ENABLED\004You must enable OCSP before performing "
-		"this operation.")];
-	char s258[sizeof("SEC_ERROR_OCSP_NO_DEFAULT_RESPONDER")];
-	char s259[sizeof("SEC_ERROR_OCSP_NO_DEFAULT_RESPONDER\004You must set the OCSP default "
-		"responder before performing this operation.")];
-	char s260[sizeof("SEC_ERROR_OCSP_MALFORMED_RESPONSE")];
-	char s261[sizeof("SEC_ERROR_OCSP_MALFORMED_RESPONSE\004The response from the OCSP "
-		"server was corrupted or improperly formed.")];
-	char s262[sizeof("SEC_ERROR_OCSP_UNAUTHORIZED_RESPONSE")];
-	char s263[sizeof("SEC_ERROR_OCSP_UNAUTHORIZED_RESPONSE\004The signer of the OCSP "
-		"response is not authorized to give status for this certificate.")];
-	char s264[sizeof("SEC_ERROR_OCSP_FUTURE_RESPONSE")];
-	char s265[sizeof("SEC_ERROR_OCSP_FUTURE_RESPONSE\004The OCSP response is not yet "
-		"valid (contains a date in the future).")];
-	char s266[sizeof("SEC_ERROR_OCSP_OLD_RESPONSE")];
-	char s267[sizeof("SEC_ERROR_OCSP_OLD_RESPONSE\004The OCSP response contains out-of-date "
-		"information.")];
-	char s268[sizeof("SEC_ERROR_DIGEST_NOT_FOUND")];
-	char s269[sizeof("SEC_ERROR_DIGEST_NOT_FOUND\004The CMS or PKCS #7 Digest was not "
-		"found in signed message.")];
-	char s270[sizeof("SEC_ERROR_UNSUPPORTED_MESSAGE_TYPE")];
-	char s271[sizeof("SEC_ERROR_UNSUPPORTED_MESSAGE_TYPE\004The CMS or PKCS #7 Message "
-		"type is unsupported.")];
-	char s272[sizeof("SEC_ERROR_MODULE_STUCK")];
-	char s273[sizeof("SEC_ERROR_MODULE_STUCK\004PKCS #11 module could not be removed "
-		"because it is still in use.")];
-	char s274[sizeof("SEC_ERROR_BAD_TEMPLATE")];
-	char s275[sizeof("SEC_ERROR_BAD_TEMPLATE\004Could not decode ASN.1 data. Specified "
-		"template was invalid.")];
-	char s276[sizeof("SEC_ERROR_CRL_NOT_FOUND")];
-	char s277[sizeof("SEC_ERROR_CRL_NOT_FOUND\004No matching CRL was found.")];
-	char s278[sizeof("SEC_ERROR_REUSED_ISSUER_AND_SERIAL")];
-	char s279[sizeof("SEC_ERROR_REUSED_ISSUER_AND_SERIAL\004You are attempting to import "
-		"a cert with the same issuer/serial as an existing cert, but "
-		"that is not the same cert.")];
-	char s280[sizeof("SEC_ERROR_BUSY")];
-	char s281[sizeof("SEC_ERROR_BUSY\004NSS could not shutdown. Objects are still in "
-		"use.")];
-	char s282[sizeof("SEC_ERROR_EXTRA_INPUT")];
-	char s283[sizeof("SEC_ERROR_EXTRA_INPUT\004DER-encoded message contained extra unused "
-		"data.")];
-	char s284[sizeof("SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE")];
-	char s285[sizeof("SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE\004Unsupported elliptic curve.")];
-	char s286[sizeof("SEC_ERROR_UNSUPPORTED_EC_POINT_FORM")];
-	char s287[sizeof("SEC_ERROR_UNSUPPORTED_EC_POINT_FORM\004Unsupported elliptic curve "
-		"point form.")];
-	char s288[sizeof("SEC_ERROR_UNRECOGNIZED_OID")];
-	char s289[sizeof("SEC_ERROR_UNRECOGNIZED_OID\004Unrecognized Object Identifier.")];
-	char s290[sizeof("SEC_ERROR_OCSP_INVALID_SIGNING_CERT")];
-	char s291[sizeof("SEC_ERROR_OCSP_INVALID_SIGNING_CERT\004Invalid OCSP signing certificate "
-		"in OCSP response.")];
-	char s292[sizeof("SEC_ERROR_REVOKED_CERTIFICATE_CRL")];
-	char s293[sizeof("SEC_ERROR_REVOKED_CERTIFICATE_CRL\004Certificate is revoked in "
-		"issuer's certificate revocation list.")];
-	char s294[sizeof("SEC_ERROR_REVOKED_CERTIFICATE_OCSP")];
-	char s295[sizeof("SEC_ERROR_REVOKED_CERTIFICATE_OCSP\004Issuer's OCSP responder reports "
-		"certificate is revoked.")];
-	char s296[sizeof("SEC_ERROR_CRL_INVALID_VERSION")];
-	char s297[sizeof("SEC_ERROR_CRL_INVALID_VERSION\004Issuer's Certificate Revocation "
-		"List has an unknown version number.")];
-	char s298[sizeof("SEC_ERROR_CRL_V1_CRITICAL_EXTENSION")];
-	char s299[sizeof("SEC_ERROR_CRL_V1_CRITICAL_EXTENSION\004Issuer's V1 Certificate "
-		"Revocation List has a critical extension.")];
-	char s300[sizeof("SEC_ERROR_CRL_UNKNOWN_CRITICAL_EXTENSION")];
-	char s301[sizeof("SEC_ERROR_CRL_UNKNOWN_CRITICAL_EXTENSION\004Issuer's V2 Certificate "
-		"Revocation List has an unknown critical extension.")];
-	char s302[sizeof("SEC_ERROR_UNKNOWN_OBJECT_TYPE")];
-	char s303[sizeof("SEC_ERROR_UNKNOWN_OBJECT_TYPE\004Unknown object type specified.")];
-	char s304[sizeof("SEC_ERROR_INCOMPATIBLE_PKCS11")];
-	char s305[sizeof("SEC_ERROR_INCOMPATIBLE_PKCS11\004PKCS #11 driver violates the spec "
-		"in an incompatible way.")];
-	char s306[sizeof("SEC_ERROR_NO_EVENT")];
-	char s307[sizeof("SEC_ERROR_NO_EVENT\004No new slot event is available at this time.")];
-	char s308[sizeof("SEC_ERROR_CRL_ALREADY_EXISTS")];
-	char s309[sizeof("SEC_ERROR_CRL_ALREADY_EXISTS\004CRL already exists.")];
-	char s310[sizeof("SEC_ERROR_NOT_INITIALIZED")];
-	char s311[sizeof("SEC_ERROR_NOT_INITIALIZED\004NSS is not initialized.")];
-	char s312[sizeof("SEC_ERROR_TOKEN_NOT_LOGGED_IN")];
-	char s313[sizeof("SEC_ERROR_TOKEN_NOT_LOGGED_IN\004The operation failed because the "
-		"PKCS#11 token is not logged in.")];
-	char s314[sizeof("SEC_ERROR_OCSP_RESPONDER_CERT_INVALID")];
-	char s315[sizeof("SEC_ERROR_OCSP_RESPONDER_CERT_INVALID\004Configured OCSP responder's "
-		"certificate is invalid.")];
-	char s316[sizeof("SEC_ERROR_OCSP_BAD_SIGNATURE")];
-	char s317[sizeof("SEC_ERROR_OCSP_BAD_SIGNATURE\004OCSP response has an invalid signature.")];
-	char s318[sizeof("SEC_ERROR_OUT_OF_SEARCH_LIMITS")];
-	char s319[sizeof("SEC_ERROR_OUT_OF_SEARCH_LIMITS\004Cert validation search is out "
-		"of search limits")];
-	char s320[sizeof("SEC_ERROR_INVALID_POLICY_MAPPING")];
-	char s321[sizeof("SEC_ERROR_INVALID_POLICY_MAPPING\004Policy mapping contains anypolicy")];
-	char s322[sizeof("SEC_ERROR_POLICY_VALIDATION_FAILED")];
-	char s323[sizeof("SEC_ERROR_POLICY_VALIDATION_FAILED\004Cert chain fails policy validation")];
-	char s324[sizeof("SEC_ERROR_UNKNOWN_AIA_LOCATION_TYPE")];
-	char s325[sizeof("SEC_ERROR_UNKNOWN_AIA_LOCATION_TYPE\004Unknown location type in "
-		"cert AIA extension")];
-	char s326[sizeof("SEC_ERROR_BAD_HTTP_RESPONSE")];
-	char s327[sizeof("SEC_ERROR_BAD_HTTP_RESPONSE\004Server returned bad HTTP response")];
-	char s328[sizeof("SEC_ERROR_BAD_LDAP_RESPONSE")];
-	char s329[sizeof("SEC_ERROR_BAD_LDAP_RESPONSE\004Server returned bad LDAP response")];
-	char s330[sizeof("SEC_ERROR_FAILED_TO_ENCODE_DATA")];
-	char s331[sizeof("SEC_ERROR_FAILED_TO_ENCODE_DATA\004Failed to encode data with ASN1 "
-		"encoder")];
-	char s332[sizeof("SEC_ERROR_BAD_INFO_ACCESS_LOCATION")];
-	char s333[sizeof("SEC_ERROR_BAD_INFO_ACCESS_LOCATION\004Bad information access location "
-		"in cert extension")];
-	char s334[sizeof("SEC_ERROR_LIBPKIX_INTERNAL")];
-	char s335[sizeof("SEC_ERROR_LIBPKIX_INTERNAL\004Libpkix internal error occurred during "
-		"cert validation.")];
-	char s336[sizeof("SEC_ERROR_PKCS11_GENERAL_ERROR")];
-	char s337[sizeof("SEC_ERROR_PKCS11_GENERAL_ERROR\004A PKCS #11 module returned CKR_GENERAL_ERROR, "
-		"indicating that an unrecoverable error has occurred.")];
-	char s338[sizeof("SEC_ERROR_PKCS11_FUNCTION_FAILED")];
-	char s339[sizeof("SEC_ERROR_PKCS11_FUNCTION_FAILED\004A PKCS #11 module returned "
-		"CKR_FUNCTION_FAILED, indicating that the requested function "
-		"could not be performed. Trying the same operation again might "
-		"succeed.")];
-	char s340[sizeof("SEC_ERROR_PKCS11_DEVICE_ERROR")];
-	char s341[sizeof("SEC_ERROR_PKCS11_DEVICE_ERROR\004A PKCS #11 module returned CKR_DEVICE_ERROR, "
-		"indicating that a problem has occurred with the token or slot.")];
-	char s342[sizeof("SEC_ERROR_BAD_INFO_ACCESS_METHOD")];
-	char s343[sizeof("SEC_ERROR_BAD_INFO_ACCESS_METHOD\004Unknown information access "
-		"method in certificate extension.")];
-	char s344[sizeof("SEC_ERROR_CRL_IMPORT_FAILED")];
-	char s345[sizeof("SEC_ERROR_CRL_IMPORT_FAILED\004Error attempting to import a CRL.")];
-	char s346[sizeof("SEC_ERROR_EXPIRED_PASSWORD")];
-	char s347[sizeof("SEC_ERROR_EXPIRED_PASSWORD\004The password expired.")];
-	char s348[sizeof("SEC_ERROR_LOCKED_PASSWORD")];
-	char s349[sizeof("SEC_ERROR_LOCKED_PASSWORD\004The password is locked.")];
-	char s350[sizeof("SEC_ERROR_UNKNOWN_PKCS11_ERROR")];
-	char s351[sizeof("SEC_ERROR_UNKNOWN_PKCS11_ERROR\004Unknown PKCS #11 error.")];
-	char s352[sizeof("SEC_ERROR_BAD_CRL_DP_URL")];
-	char s353[sizeof("SEC_ERROR_BAD_CRL_DP_URL\004Invalid or unsupported URL in CRL distribution "
-		"point name.")];
-	char s354[sizeof("SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")];
-	char s355[sizeof("SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED\004The certificate "
-		"was signed using a signature algorithm that is disabled because "
-		"it is not secure.")];
-	char s356[sizeof("SEC_ERROR_LEGACY_DATABASE")];
-	char s357[sizeof("SEC_ERROR_LEGACY_DATABASE\004The certificate/key database is in "
-		"an old, unsupported format.")];
-	char s358[sizeof("SEC_ERROR_APPLICATION_CALLBACK_ERROR")];
-	char s359[sizeof("SEC_ERROR_APPLICATION_CALLBACK_ERROR\004The certificate was rejected "
-		"by extra checks in the application.")];
-	char s360[sizeof("SEC_ERROR_INVALID_STATE")];
-	char s361[sizeof("SEC_ERROR_INVALID_STATE\004The attempted operation is invalid for "
-		"the current state.")];
-	char s362[sizeof("SEC_ERROR_POLICY_LOCKED")];
-	char s363[sizeof("SEC_ERROR_POLICY_LOCKED\004Could not change the policy because "
-		"the policy is now locked.")];
-	char s364[sizeof("SEC_ERROR_SIGNATURE_ALGORITHM_DISABLED")];
-	char s365[sizeof("SEC_ERROR_SIGNATURE_ALGORITHM_DISABLED\004Could not create or verify "
-		"a signature using a signature algorithm that is disabled because "
-		"it is not secure.")];
-	char s366[sizeof("SEC_ERROR_ALGORITHM_MISMATCH")];
-	char s367[sizeof("SEC_ERROR_ALGORITHM_MISMATCH\004The signature algorithm in the "
-		"signature field of the certificate does not match the algorithm "
-		"in its signatureAlgorithm field.")];
-} nss_sec_error_pool = {
-	"",
-	"nss_sec_error_unknown\004Unknown security error code.",
-	"SEC_ERROR_IO",
-	"SEC_ERROR_IO\004An I/O error occurred during security authorization.",
-	"SEC_ERROR_LIBRARY_FAILURE",
-	"SEC_ERROR_LIBRARY_FAILURE\004security library failure.",
-	"SEC_ERROR_BAD_DATA",
-	"SEC_ERROR_BAD_DATA\004security library: received bad data.",
-	"SEC_ERROR_OUTPUT_LEN",
-	"SEC_ERROR_OUTPUT_LEN\004security library: output length error.",
-	"SEC_ERROR_INPUT_LEN",
-	"SEC_ERROR_INPUT_LEN\004security library has experienced an input "
-		"length error.",
-	"SEC_ERROR_INVALID_ARGS",
-	"SEC_ERROR_INVALID_ARGS\004security library: invalid arguments.",
-	"SEC_ERROR_INVALID_ALGORITHM",
-	"SEC_ERROR_INVALID_ALGORITHM\004security library: invalid algorithm.",
-	"SEC_ERROR_INVALID_AVA",
-	"SEC_ERROR_INVALID_AVA\004security library: invalid AVA.",
-	"SEC_ERROR_INVALID_TIME",
-	"SEC_ERROR_INVALID_TIME\004Improperly formatted time string.",
-	"SEC_ERROR_BAD_DER",
-	"SEC_ERROR_BAD_DER\004security library: improperly formatted DER-encoded "
-		"message.",
-	"SEC_ERROR_BAD_SIGNATURE",
-	"SEC_ERROR_BAD_SIGNATURE\004Peer's certificate has an invalid signature.",
-	"SEC_ERROR_EXPIRED_CERTIFICATE",
-	"SEC_ERROR_EXPIRED_CERTIFICATE\004Peer's Certificate has expired.",
-	"SEC_ERROR_REVOKED_CERTIFICATE",
-	"SEC_ERROR_REVOKED_CERTIFICATE\004Peer's Certificate has been revoked.",
-	"SEC_ERROR_UNKNOWN_ISSUER",
-	"SEC_ERROR_UNKNOWN_ISSUER\004Peer's Certificate issuer is not recognized.",
-	"SEC_ERROR_BAD_KEY",
-	"SEC_ERROR_BAD_KEY\004Peer's public key is invalid.",
-	"SEC_ERROR_BAD_PASSWORD",
-	"SEC_ERROR_BAD_PASSWORD\004The security password entered is incorrect.",
-	"SEC_ERROR_RETRY_PASSWORD",
-	"SEC_ERROR_RETRY_PASSWORD\004New password entered incorrectly. Please "
-		"try again.",
-	"SEC_ERROR_NO_NODELOCK",
-	"SEC_ERROR_NO_NODELOCK\004security library: no nodelock.",
-	"SEC_ERROR_BAD_DATABASE",
-	"SEC_ERROR_BAD_DATABASE\004security library: bad database.",
-	"SEC_ERROR_NO_MEMORY",
-	"SEC_ERROR_NO_MEMORY\004security library: memory allocation failure.",
-	"SEC_ERROR_UNTRUSTED_ISSUER",
-	"SEC_ERROR_UNTRUSTED_ISSUER\004Peer's certificate issuer has been "
-		"marked as not trusted by the user.",
-	"SEC_ERROR_UNTRUSTED_CERT",
-	"SEC_ERROR_UNTRUSTED_CERT\004Peer's certificate has been marked "
-		"as not trusted by the user.",
-	"SEC_ERROR_DUPLICATE_CERT",
-	"SEC_ERROR_DUPLICATE_CERT\004Certificate already exists in your "
-		"database.",
-	"SEC_ERROR_DUPLICATE_CERT_NAME",
-	"SEC_ERROR_DUPLICATE_CERT_NAME\004Downloaded certificate's name "
-		"duplicates one already in your database.",
-	"SEC_ERROR_ADDING_CERT",
-	"SEC_ERROR_ADDING_CERT\004Error adding certificate to database.",
-	"SEC_ERROR_FILING_KEY",
-	"SEC_ERROR_FILING_KEY\004Error refiling the key for this certificate.",
-	"SEC_ERROR_NO_KEY",
-	"SEC_ERROR_NO_KEY\004The private key for this certificate cannot "
-		"be found in key database",
-	"SEC_ERROR_CERT_VALID",
-	"SEC_ERROR_CERT_VALID\004This certificate is valid.",
-	"SEC_ERROR_CERT_NOT_VALID",
-	"SEC_ERROR_CERT_NOT_VALID\004This certificate is not valid.",
-	"SEC_ERROR_CERT_NO_RESPONSE",
-	"SEC_ERROR_CERT_NO_RESPONSE\004Cert Library: No Response",
-	"SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE",
-	"SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE\004The certificate issuer's "
-		"certificate has expired. Check your system date and time.",
-	"SEC_ERROR_CRL_EXPIRED",
-	"SEC_ERROR_CRL_EXPIRED\004The CRL for the certificate's issuer has "
-		"expired. Update it or check your system date and time.",
-	"SEC_ERROR_CRL_BAD_SIGNATURE",
-	"SEC_ERROR_CRL_BAD_SIGNATURE\004The CRL for the certificate's issuer "
-		"has an invalid signature.",
-	"SEC_ERROR_CRL_INVALID",
-	"SEC_ERROR_CRL_INVALID\004New CRL has an invalid format.",
-	"SEC_ERROR_EXTENSION_VALUE_INVALID",
-	"SEC_ERROR_EXTENSION_VALUE_INVALID\004Certificate extension value "
-		"is invalid.",
-	"SEC_ERROR_EXTENSION_NOT_FOUND",
-	"SEC_ERROR_EXTENSION_NOT_FOUND\004Certificate extension not found.",
-	"SEC_ERROR_CA_CERT_INVALID",
-	"SEC_ERROR_CA_CERT_INVALID\004Issuer certificate is invalid.",
-	"SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID",
-	"SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID\004Certificate path length "
-		"constraint is invalid.",
-	"SEC_ERROR_CERT_USAGES_INVALID",
-	"SEC_ERROR_CERT_USAGES_INVALID\004Certificate usages field is invalid.",
-	"SEC_INTERNAL_ONLY",
-	"SEC_INTERNAL_ONLY\004**Internal ONLY module**",
-	"SEC_ERROR_INVALID_KEY",
-	"SEC_ERROR_INVALID_KEY\004The key does not support the requested "
-		"operation.",
-	"SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
-	"SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION\004Certificate contains unknown "
-		"critical extension.",
-	"SEC_ERROR_OLD_CRL",
-	"SEC_ERROR_OLD_CRL\004New CRL is not later than the current one.",
-	"SEC_ERROR_NO_EMAIL_CERT",
-	"SEC_ERROR_NO_EMAIL_CERT\004Not encrypted or signed: you do not "
-		"yet have an email certificate.",
-	"SEC_ERROR_NO_RECIPIENT_CERTS_QUERY",
-	"SEC_ERROR_NO_RECIPIENT_CERTS_QUERY\004Not encrypted: you do not "
-		"have certificates for each of the recipients.",
-	"SEC_ERROR_NOT_A_RECIPIENT",
-	"SEC_ERROR_NOT_A_RECIPIENT\004Cannot decrypt: you are not a recipient, "
-		"or matching certificate and private key not found.",
-	"SEC_ERROR_PKCS7_KEYALG_MISMATCH",
-	"SEC_ERROR_PKCS7_KEYALG_MISMATCH\004Cannot decrypt: key encryption "
-		"algorithm does not match your certificate.",
-	"SEC_ERROR_PKCS7_BAD_SIGNATURE",
-	"SEC_ERROR_PKCS7_BAD_SIGNATURE\004Signature verification failed: "
-		"no signer found, too many signers found, or improper or corrupted "
-		"data.",
-	"SEC_ERROR_UNSUPPORTED_KEYALG",
-	"SEC_ERROR_UNSUPPORTED_KEYALG\004Unsupported or unknown key algorithm.",
-	"SEC_ERROR_DECRYPTION_DISALLOWED",
-	"SEC_ERROR_DECRYPTION_DISALLOWED\004Cannot decrypt: encrypted using "
-		"a disallowed algorithm or key size.",
-	"XP_SEC_FORTEZZA_BAD_CARD",
-	"XP_SEC_FORTEZZA_BAD_CARD\004Fortezza card has not been properly "
-		"initialized. Please remove it and return it to your issuer.",
-	"XP_SEC_FORTEZZA_NO_CARD",
-	"XP_SEC_FORTEZZA_NO_CARD\004No Fortezza cards Found",
-	"XP_SEC_FORTEZZA_NONE_SELECTED",
-	"XP_SEC_FORTEZZA_NONE_SELECTED\004No Fortezza card selected",
-	"XP_SEC_FORTEZZA_MORE_INFO",
-	"XP_SEC_FORTEZZA_MORE_INFO\004Please select a personality to get "
-		"more info on",
-	"XP_SEC_FORTEZZA_PERSON_NOT_FOUND",
-	"XP_SEC_FORTEZZA_PERSON_NOT_FOUND\004Personality not found",
-	"XP_SEC_FORTEZZA_NO_MORE_INFO",
-	"XP_SEC_FORTEZZA_NO_MORE_INFO\004No more information on that Personality",
-	"XP_SEC_FORTEZZA_BAD_PIN",
-	"XP_SEC_FORTEZZA_BAD_PIN\004Invalid Pin",
-	"XP_SEC_FORTEZZA_PERSON_ERROR",
-	"XP_SEC_FORTEZZA_PERSON_ERROR\004Couldn't initialize Fortezza personalities.",
-	"SEC_ERROR_NO_KRL",
-	"SEC_ERROR_NO_KRL\004No KRL for this site's certificate has been "
-		"found.",
-	"SEC_ERROR_KRL_EXPIRED",
-	"SEC_ERROR_KRL_EXPIRED\004The KRL for this site's certificate has "
-		"expired.",
-	"SEC_ERROR_KRL_BAD_SIGNATURE",
-	"SEC_ERROR_KRL_BAD_SIGNATURE\004The KRL for this site's certificate "
-		"has an invalid signature.",
-	"SEC_ERROR_REVOKED_KEY",
-	"SEC_ERROR_REVOKED_KEY\004The key for this site's certificate has "
-		"been revoked.",
-	"SEC_ERROR_KRL_INVALID",
-	"SEC_ERROR_KRL_INVALID\004New KRL has an invalid format.",
-	"SEC_ERROR_NEED_RANDOM",
-	"SEC_ERROR_NEED_RANDOM\004security library: need random data.",
-	"SEC_ERROR_NO_MODULE",
-	"SEC_ERROR_NO_MODULE\004security library: no security module can "
-		"perform the requested operation.",
-	"SEC_ERROR_NO_TOKEN",
-	"SEC_ERROR_NO_TOKEN\004The security card or token does not exist, "
-		"needs to be initialized, or has been removed.",
-	"SEC_ERROR_READ_ONLY",
-	"SEC_ERROR_READ_ONLY\004security library: read-only database.",
-	"SEC_ERROR_NO_SLOT_SELECTED",
-	"SEC_ERROR_NO_SLOT_SELECTED\004No slot or token was selected.",
-	"SEC_ERROR_CERT_NICKNAME_COLLISION",
-	"SEC_ERROR_CERT_NICKNAME_COLLISION\004A certificate with the same "
-		"nickname already exists.",
-	"SEC_ERROR_KEY_NICKNAME_COLLISION",
-	"SEC_ERROR_KEY_NICKNAME_COLLISION\004A key with the same nickname "
-		"already exists.",
-	"SEC_ERROR_SAFE_NOT_CREATED",
-	"SEC_ERROR_SAFE_NOT_CREATED\004error while creating safe object",
-	"SEC_ERROR_BAGGAGE_NOT_CREATED",
-	"SEC_ERROR_BAGGAGE_NOT_CREATED\004error while creating baggage object",
-	"XP_JAVA_REMOVE_PRINCIPAL_ERROR",
-	"XP_JAVA_REMOVE_PRINCIPAL_ERROR\004Couldn't remove the principal",
-	"XP_JAVA_DELETE_PRIVILEGE_ERROR",
-	"XP_JAVA_DELETE_PRIVILEGE_ERROR\004Couldn't delete the privilege",
-	"XP_JAVA_CERT_NOT_EXISTS_ERROR",
-	"XP_JAVA_CERT_NOT_EXISTS_ERROR\004This principal doesn't have a "
-		"certificate",
-	"SEC_ERROR_BAD_EXPORT_ALGORITHM",
-	"SEC_ERROR_BAD_EXPORT_ALGORITHM\004Required algorithm is not allowed.",
-	"SEC_ERROR_EXPORTING_CERTIFICATES",
-	"SEC_ERROR_EXPORTING_CERTIFICATES\004Error attempting to export "
-		"certificates.",
-	"SEC_ERROR_IMPORTING_CERTIFICATES",
-	"SEC_ERROR_IMPORTING_CERTIFICATES\004Error attempting to import "
-		"certificates.",
-	"SEC_ERROR_PKCS12_DECODING_PFX",
-	"SEC_ERROR_PKCS12_DECODING_PFX\004Unable to import. Decoding error. "
-		"File not valid.",
-	"SEC_ERROR_PKCS12_INVALID_MAC",
-	"SEC_ERROR_PKCS12_INVALID_MAC\004Unable to import. Invalid MAC. "
-		"Incorrect password or corrupt file.",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_MAC_ALGORITHM",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_MAC_ALGORITHM\004Unable to import. "
-		"MAC algorithm not supported.",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_TRANSPORT_MODE",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_TRANSPORT_MODE\004Unable to import. "
-		"Only password integrity and privacy modes supported.",
-	"SEC_ERROR_PKCS12_CORRUPT_PFX_STRUCTURE",
-	"SEC_ERROR_PKCS12_CORRUPT_PFX_STRUCTURE\004Unable to import. File "
-		"structure is corrupt.",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_PBE_ALGORITHM",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_PBE_ALGORITHM\004Unable to import. "
-		"Encryption algorithm not supported.",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_VERSION",
-	"SEC_ERROR_PKCS12_UNSUPPORTED_VERSION\004Unable to import. File "
-		"version not supported.",
-	"SEC_ERROR_PKCS12_PRIVACY_PASSWORD_INCORRECT",
-	"SEC_ERROR_PKCS12_PRIVACY_PASSWORD_INCORRECT\004Unable to import. "
-		"Incorrect privacy password.",
-	"SEC_ERROR_PKCS12_CERT_COLLISION",
-	"SEC_ERROR_PKCS12_CERT_COLLISION\004Unable to import. Same nickname "
-		"already exists in database.",
-	"SEC_ERROR_USER_CANCELLED",
-	"SEC_ERROR_USER_CANCELLED\004The user pressed cancel.",
-	"SEC_ERROR_PKCS12_DUPLICATE_DATA",
-	"SEC_ERROR_PKCS12_DUPLICATE_DATA\004Not imported, already in database.",
-	"SEC_ERROR_MESSAGE_SEND_ABORTED",
-	"SEC_ERROR_MESSAGE_SEND_ABORTED\004Message not sent.",
-	"SEC_ERROR_INADEQUATE_KEY_USAGE",
-	"SEC_ERROR_INADEQUATE_KEY_USAGE\004Certificate key usage inadequate "
-		"for attempted operation.",
-	"SEC_ERROR_INADEQUATE_CERT_TYPE",
-	"SEC_ERROR_INADEQUATE_CERT_TYPE\004Certificate type not approved "
-		"for application.",
-	"SEC_ERROR_CERT_ADDR_MISMATCH",
-	"SEC_ERROR_CERT_ADDR_MISMATCH\004Address in signing certificate "
-		"does not match address in message headers.",
-	"SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY",
-	"SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY\004Unable to import. Error "
-		"attempting to import private key.",
-	"SEC_ERROR_PKCS12_IMPORTING_CERT_CHAIN",
-	"SEC_ERROR_PKCS12_IMPORTING_CERT_CHAIN\004Unable to import. Error "
-		"attempting to import certificate chain.",
-	"SEC_ERROR_PKCS12_UNABLE_TO_LOCATE_OBJECT_BY_NAME",
-	"SEC_ERROR_PKCS12_UNABLE_TO_LOCATE_OBJECT_BY_NAME\004Unable to export. "
-		"Unable to locate certificate or key by nickname.",
-	"SEC_ERROR_PKCS12_UNABLE_TO_EXPORT_KEY",
-	"SEC_ERROR_PKCS12_UNABLE_TO_EXPORT_KEY\004Unable to export. Private "
-		"Key could not be located and exported.",
-	"SEC_ERROR_PKCS12_UNABLE_TO_WRITE",
-	"SEC_ERROR_PKCS12_UNABLE_TO_WRITE\004Unable to export. Unable to "
-		"write the export file.",
-	"SEC_ERROR_PKCS12_UNABLE_TO_READ",
-	"SEC_ERROR_PKCS12_UNABLE_TO_READ\004Unable to import. Unable to "
-		"read the import file.",
-	"SEC_ERROR_PKCS12_KEY_DATABASE_NOT_INITIALIZED",
-	"SEC_ERROR_PKCS12_KEY_DATABASE_NOT_INITIALIZED\004Unable to export. "
-		"Key database corrupt or deleted.",
-	"SEC_ERROR_KEYGEN_FAIL",
-	"SEC_ERROR_KEYGEN_FAIL\004Unable to generate public/private key "
-		"pair.",
-	"SEC_ERROR_INVALID_PASSWORD",
-	"SEC_ERROR_INVALID_PASSWORD\004Password entered is invalid. Please "
-		"pick a different one.",
-	"SEC_ERROR_RETRY_OLD_PASSWORD",
-	"SEC_ERROR_RETRY_OLD_PASSWORD\004Old password entered incorrectly. "
-		"Please try again.",
-	"SEC_ERROR_BAD_NICKNAME",
-	"SEC_ERROR_BAD_NICKNAME\004Certificate nickname already in use.",
-	"SEC_ERROR_NOT_FORTEZZA_ISSUER",
-	"SEC_ERROR_NOT_FORTEZZA_ISSUER\004Peer FORTEZZA chain has a non-FORTEZZA "
-		"Certificate.",
-	"SEC_ERROR_CANNOT_MOVE_SENSITIVE_KEY",
-	"SEC_ERROR_CANNOT_MOVE_SENSITIVE_KEY\004A sensitive key cannot be "
-		"moved to the slot where it is needed.",
-	"SEC_ERROR_JS_INVALID_MODULE_NAME",
-	"SEC_ERROR_JS_INVALID_MODULE_NAME\004Invalid module name.",
-	"SEC_ERROR_JS_INVALID_DLL",
-	"SEC_ERROR_JS_INVALID_DLL\004Invalid module path/filename",
-	"SEC_ERROR_JS_ADD_MOD_FAILURE",
-	"SEC_ERROR_JS_ADD_MOD_FAILURE\004Unable to add module",
-	"SEC_ERROR_JS_DEL_MOD_FAILURE",
-	"SEC_ERROR_JS_DEL_MOD_FAILURE\004Unable to delete module",
-	"SEC_ERROR_OLD_KRL",
-	"SEC_ERROR_OLD_KRL\004New KRL is not later than the current one.",
-	"SEC_ERROR_CKL_CONFLICT",
-	"SEC_ERROR_CKL_CONFLICT\004New CKL has different issuer than current "
-		"CKL. Delete current CKL.",
-	"SEC_ERROR_CERT_NOT_IN_NAME_SPACE",
-	"SEC_ERROR_CERT_NOT_IN_NAME_SPACE\004The Certifying Authority for "
-		"this certificate is not permitted to issue a certificate with "
-		"this name.",
-	"SEC_ERROR_KRL_NOT_YET_VALID",
-	"SEC_ERROR_KRL_NOT_YET_VALID\004The key revocation list for this "
-		"certificate is not yet valid.",
-	"SEC_ERROR_CRL_NOT_YET_VALID",
-	"SEC_ERROR_CRL_NOT_YET_VALID\004The certificate revocation list "
-		"for this certificate is not yet valid.",
-	"SEC_ERROR_UNKNOWN_CERT",
-	"SEC_ERROR_UNKNOWN_CERT\004The requested certificate could not be "
-		"found.",
-	"SEC_ERROR_UNKNOWN_SIGNER",
-	"SEC_ERROR_UNKNOWN_SIGNER\004The signer's certificate could not "
-		"be found.",
-	"SEC_ERROR_CERT_BAD_ACCESS_LOCATION",
-	"SEC_ERROR_CERT_BAD_ACCESS_LOCATION\004The location for the certificate "
-		"status server has invalid format.",
-	"SEC_ERROR_OCSP_UNKNOWN_RESPONSE_TYPE",
-	"SEC_ERROR_OCSP_UNKNOWN_RESPONSE_TYPE\004The OCSP response cannot "
-		"be fully decoded; it is of an unknown type.",
-	"SEC_ERROR_OCSP_BAD_HTTP_RESPONSE",
-	"SEC_ERROR_OCSP_BAD_HTTP_RESPONSE\004The OCSP server returned unexpected/invalid "
-		"HTTP data.",
-	"SEC_ERROR_OCSP_MALFORMED_REQUEST",
-	"SEC_ERROR_OCSP_MALFORMED_REQUEST\004The OCSP server found the request "
-		"to be corrupted or improperly formed.",
-	"SEC_ERROR_OCSP_SERVER_ERROR",
-	"SEC_ERROR_OCSP_SERVER_ERROR\004The OCSP server experienced an internal "
-		"error.",
-	"SEC_ERROR_OCSP_TRY_SERVER_LATER",
-	"SEC_ERROR_OCSP_TRY_SERVER_LATER\004The OCSP server suggests trying "
-		"again later.",
-	"SEC_ERROR_OCSP_REQUEST_NEEDS_SIG",
-	"SEC_ERROR_OCSP_REQUEST_NEEDS_SIG\004The OCSP server requires a "
-		"signature on this request.",
-	"SEC_ERROR_OCSP_UNAUTHORIZED_REQUEST",
-	"SEC_ERROR_OCSP_UNAUTHORIZED_REQUEST\004The OCSP server has refused "
-		"this request as unauthorized.",
-	"SEC_ERROR_OCSP_UNKNOWN_RESPONSE_STATUS",
-	"SEC_ERROR_OCSP_UNKNOWN_RESPONSE_STATUS\004The OCSP server returned "
-		"an unrecognizable status.",
-	"SEC_ERROR_OCSP_UNKNOWN_CERT",
-	"SEC_ERROR_OCSP_UNKNOWN_CERT\004The OCSP server has no status for "
-		"the certificate.",
-	"SEC_ERROR_OCSP_NOT_ENABLED",
-	"SEC_ERROR_OCSP_NOT_ENABLED\004You must enable OCSP before performing "
-		"this operation.",
-	"SEC_ERROR_OCSP_NO_DEFAULT_RESPONDER",
-	"SEC_ERROR_OCSP_NO_DEFAULT_RESPONDER\004You must set the OCSP default "
-		"responder before performing this operation.",
-	"SEC_ERROR_OCSP_MALFORMED_RESPONSE",
-	"SEC_ERROR_OCSP_MALFORMED_RESPONSE\004The response from the OCSP "
-		"server was corrupted or improperly formed.",
-	"SEC_ERROR_OCSP_UNAUTHORIZED_RESPONSE",
-	"SEC_ERROR_OCSP_UNAUTHORIZED_RESPONSE\004The signer of the OCSP "
-		"response is not authorized to give status for this certificate.",
-	"SEC_ERROR_OCSP_FUTURE_RESPONSE",
-	"SEC_ERROR_OCSP_FUTURE_RESPONSE\004The OCSP response is not yet "
-		"valid (contains a date in the future).",
-	"SEC_ERROR_OCSP_OLD_RESPONSE",
-	"SEC_ERROR_OCSP_OLD_RESPONSE\004The OCSP response contains out-of-date "
-		"information.",
-	"SEC_ERROR_DIGEST_NOT_FOUND",
-	"SEC_ERROR_DIGEST_NOT_FOUND\004The CMS or PKCS #7 Digest was not "
-		"found in signed message.",
-	"SEC_ERROR_UNSUPPORTED_MESSAGE_TYPE",
-	"SEC_ERROR_UNSUPPORTED_MESSAGE_TYPE\004The CMS or PKCS #7 Message "
-		"type is unsupported.",
-	"SEC_ERROR_MODULE_STUCK",
-	"SEC_ERROR_MODULE_STUCK\004PKCS #11 module could not be removed "
-		"because it is still in use.",
-	"SEC_ERROR_BAD_TEMPLATE",
-	"SEC_ERROR_BAD_TEMPLATE\004Could not decode ASN.1 data. Specified "
-		"template was invalid.",
-	"SEC_ERROR_CRL_NOT_FOUND",
-	"SEC_ERROR_CRL_NOT_FOUND\004No matching CRL was found.",
-	"SEC_ERROR_REUSED_ISSUER_AND_SERIAL",
-	"SEC_ERROR_REUSED_ISSUER_AND_SERIAL\004You are attempting to import "
-		"a cert with the same issuer/serial as an existing cert, but "
-		"that is not the same cert.",
-	"SEC_ERROR_BUSY",
-	"SEC_ERROR_BUSY\004NSS could not shutdown. Objects are still in "
-		"use.",
-	"SEC_ERROR_EXTRA_INPUT",
-	"SEC_ERROR_EXTRA_INPUT\004DER-encoded message contained extra unused "
-		"data.",
-	"SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE",
-	"SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE\004Unsupported elliptic curve.",
-	"SEC_ERROR_UNSUPPORTED_EC_POINT_FORM",
-	"SEC_ERROR_UNSUPPORTED_EC_POINT_FORM\004Unsupported elliptic curve "
-		"point form.",
-	"SEC_ERROR_UNRECOGNIZED_OID",
-	"SEC_ERROR_UNRECOGNIZED_OID\004Unrecognized Object Identifier.",
-	"SEC_ERROR_OCSP_INVALID_SIGNING_CERT",
-	"SEC_ERROR_OCSP_INVALID_SIGNING_CERT\004Invalid OCSP signing certificate "
-		"in OCSP response.",
-	"SEC_ERROR_REVOKED_CERTIFICATE_CRL",
-	"SEC_ERROR_REVOKED_CERTIFICATE_CRL\004Certificate is revoked in "
-		"issuer's certificate revocation list.",
-	"SEC_ERROR_REVOKED_CERTIFICATE_OCSP",
-	"SEC_ERROR_REVOKED_CERTIFICATE_OCSP\004Issuer's OCSP responder reports "
-		"certificate is revoked.",
-	"SEC_ERROR_CRL_INVALID_VERSION",
-	"SEC_ERROR_CRL_INVALID_VERSION\004Issuer's Certificate Revocation "
-		"List has an unknown version number.",
-	"SEC_ERROR_CRL_V1_CRITICAL_EXTENSION",
-	"SEC_ERROR_CRL_V1_CRITICAL_EXTENSION\004Issuer's V1 Certificate "
-		"Revocation List has a critical extension.",
-	"SEC_ERROR_CRL_UNKNOWN_CRITICAL_EXTENSION",
-	"SEC_ERROR_CRL_UNKNOWN_CRITICAL_EXTENSION\004Issuer's V2 Certificate "
-		"Revocation List has an unknown critical extension.",
-	"SEC_ERROR_UNKNOWN_OBJECT_TYPE",
-	"SEC_ERROR_UNKNOWN_OBJECT_TYPE\004Unknown object type specified.",
-	"SEC_ERROR_INCOMPATIBLE_PKCS11",
-	"SEC_ERROR_INCOMPATIBLE_PKCS11\004PKCS #11 driver violates the spec "
-		"in an incompatible way.",
-	"SEC_ERROR_NO_EVENT",
-	"SEC_ERROR_NO_EVENT\004No new slot event is available at this time.",
-	"SEC_ERROR_CRL_ALREADY_EXISTS",
-	"SEC_ERROR_CRL_ALREADY_EXISTS\004CRL already exists.",
-	"SEC_ERROR_NOT_INITIALIZED",
-	"SEC_ERROR_NOT_INITIALIZED\004NSS is not initialized.",
-	"SEC_ERROR_TOKEN_NOT_LOGGED_IN",
-	"SEC_ERROR_TOKEN_NOT_LOGGED_IN\004The operation failed because the "
-		"PKCS#11 token is not logged in.",
-	"SEC_ERROR_OCSP_RESPONDER_CERT_INVALID",
-	"SEC_ERROR_OCSP_RESPONDER_CERT_INVALID\004Configured OCSP responder's "
-		"certificate is invalid.",
-	"SEC_ERROR_OCSP_BAD_SIGNATURE",
-	"SEC_ERROR_OCSP_BAD_SIGNATURE\004OCSP response has an invalid signature.",
-	"SEC_ERROR_OUT_OF_SEARCH_LIMITS",
-	"SEC_ERROR_OUT_OF_SEARCH_LIMITS\004Cert validation search is out "
-		"of search limits",
-	"SEC_ERROR_INVALID_POLICY_MAPPING",
-	"SEC_ERROR_INVALID_POLICY_MAPPING\004Policy mapping contains anypolicy",
-	"SEC_ERROR_POLICY_VALIDATION_FAILED",
-	"SEC_ERROR_POLICY_VALIDATION_FAILED\004Cert chain fails policy validation",
-	"SEC_ERROR_UNKNOWN_AIA_LOCATION_TYPE",
-	"SEC_ERROR_UNKNOWN_AIA_LOCATION_TYPE\004Unknown location type in "
-		"cert AIA extension",
-	"SEC_ERROR_BAD_HTTP_RESPONSE",
-	"SEC_ERROR_BAD_HTTP_RESPONSE\004Server returned bad HTTP response",
-	"SEC_ERROR_BAD_LDAP_RESPONSE",
-	"SEC_ERROR_BAD_LDAP_RESPONSE\004Server returned bad LDAP response",
-	"SEC_ERROR_FAILED_TO_ENCODE_DATA",
-	"SEC_ERROR_FAILED_TO_ENCODE_DATA\004Failed to encode data with ASN1 "
-		"encoder",
-	"SEC_ERROR_BAD_INFO_ACCESS_LOCATION",
-	"SEC_ERROR_BAD_INFO_ACCESS_LOCATION\004Bad information access location "
-		"in cert extension",
-	"SEC_ERROR_LIBPKIX_INTERNAL",
-	"SEC_ERROR_LIBPKIX_INTERNAL\004Libpkix internal error occurred during "
-		"cert validation.",
-	"SEC_ERROR_PKCS11_GENERAL_ERROR",
-	"SEC_ERROR_PKCS11_GENERAL_ERROR\004A PKCS #11 module returned CKR_GENERAL_ERROR, "
-		"indicating that an unrecoverable error has occurred.",
-	"SEC_ERROR_PKCS11_FUNCTION_FAILED",
-	"SEC_ERROR_PKCS11_FUNCTION_FAILED\004A PKCS #11 module returned "
-		"CKR_FUNCTION_FAILED, indicating that the requested function "
-		"could not be performed. Trying the same operation again might "
-		"succeed.",
-	"SEC_ERROR_PKCS11_DEVICE_ERROR",
-	"SEC_ERROR_PKCS11_DEVICE_ERROR\004A PKCS #11 module returned CKR_DEVICE_ERROR, "
-		"indicating that a problem has occurred with the token or slot.",
-	"SEC_ERROR_BAD_INFO_ACCESS_METHOD",
-	"SEC_ERROR_BAD_INFO_ACCESS_METHOD\004Unknown information access "
-		"method in certificate extension.",
-	"SEC_ERROR_CRL_IMPORT_FAILED",
-	"SEC_ERROR_CRL_IMPORT_FAILED\004Error attempting to import a CRL.",
-	"SEC_ERROR_EXPIRED_PASSWORD",
-	"SEC_ERROR_EXPIRED_PASSWORD\004The password expired.",
-	"SEC_ERROR_LOCKED_PASSWORD",
-	"SEC_ERROR_LOCKED_PASSWORD\004The password is locked.",
-	"SEC_ERROR_UNKNOWN_PKCS11_ERROR",
-	"SEC_ERROR_UNKNOWN_PKCS11_ERROR\004Unknown PKCS #11 error.",
-	"SEC_ERROR_BAD_CRL_DP_URL",
-	"SEC_ERROR_BAD_CRL_DP_URL\004Invalid or unsupported URL in CRL distribution "
-		"point name.",
-	"SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED",
-	"SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED\004The certificate "
-		"was signed using a signature algorithm that is disabled because "
-		"it is not secure.",
-	"SEC_ERROR_LEGACY_DATABASE",
-	"SEC_ERROR_LEGACY_DATABASE\004The certificate/key database is in "
-		"an old, unsupported format.",
-	"SEC_ERROR_APPLICATION_CALLBACK_ERROR",
-	"SEC_ERROR_APPLICATION_CALLBACK_ERROR\004The certificate was rejected "
-		"by extra checks in the application.",
-	"SEC_ERROR_INVALID_STATE",
-	"SEC_ERROR_INVALID_STATE\004The attempted operation is invalid for "
-		"the current state.",
-	"SEC_ERROR_POLICY_LOCKED",
-	"SEC_ERROR_POLICY_LOCKED\004Could not change the policy because "
-		"the policy is now locked.",
-	"SEC_ERROR_SIGNATURE_ALGORITHM_DISABLED",
-	"SEC_ERROR_SIGNATURE_ALGORITHM_DISABLED\004Could not create or verify "
-		"a signature using a signature algorithm that is disabled because "
-		"it is not secure.",
-	"SEC_ERROR_ALGORITHM_MISMATCH",
-	"SEC_ERROR_ALGORITHM_MISMATCH\004The signature algorithm in the "
-		"signature field of the certificate does not match the algorithm "
-		"in its signatureAlgorithm field.",
+struct nss_sec_error_pool {
+	char s0[4073];
+	char s1[4083];
+	char s2[4086];
+	char s3[2596];
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char nss_sec_error_pool_is_packed[sizeof(struct nss_sec_error_pool) == 20125 ? 1 : -1];
+typedef char nss_sec_error_pool_is_packed[sizeof(struct nss_sec_error_pool) == 14838 ? 1 : -1];
 
-#define POOL RCAST(const char *, &nss_sec_error_pool)
-
-/* Per slot: offset of the symbol in the pool (0: no code) and of the
- * message. */
-static const uint16_t nss_sec_error_name_off[183] = {
-	52, 131, 209, 284, 365, 461, 544, 637, 712, 792, 888, 981,
-	1073, 1170, 1265, 1331, 1421, 1523, 1598, 1676, 1761, 1885, 1998, 2093,
-	2224, 2306, 2393, 2496, 2565, 2646, 2726, 2883, 3023, 3142, 3217, 3325,
-	3418, 3501, 3624, 3721, 3782, 3876, 3999, 4078, 4193, 4335, 4479, 4617,
-	4780, 4876, 5008, 5154, 5226, 5312, 5412, 5500, 5598, 5658, 5760, 5845,
-	5938, 6056, 6154, 6229, 6309, 6423, 6550, 6628, 6713, 6834, 6945, 7032,
-	7128, 7220, 7312, 7414, 7511, 7618, 7725, 7835, 7960, 8093, 8252, 8375,
-	8515, 8635, 8769, 8893, 8968, 9067, 9147, 9267, 9376, 9508, 9642, 9782,
-	9947, 10088, 10205, 10319, 10462, 10550, 10662, 10772, 10855, 10967, 11103, 11190,
-	11269, 11348, 11430, 11509, 11622, 11790, 11909, 12036, 12128, 12223, 12360, 12503,
-	12624, 12762, 12865, 12974, 13094, 13224, 13353, 13460, 13569, 13715, 13853, 14014,
-	14144, 14252, 14365, 14483, 14594, 14701, 14776, 14962, 15042, 15135, 15237, 15348,
-	15434, 15557, 15689, 15815, 15943, 16081, 16238, 16329, 16447, 16530, 16608, 16684,
-	16809, 16937, 17035, 17144, 17244, 17349, 17465, 17555, 17645, 17749, 17869, 17979,
-	18140, 18364, 18532, 18658, 18748, 18824, 18900, 18986, 19095, 19281, 19396, 19535,
-	19641, 19751, 19939,
+static const struct nss_sec_error_tables {
+	/* per slot: offset of the message; the symbol ends just before it */
+	uint16_t msg[183];
+	/* per bucket of the name hash: its pilot */
+	uint16_t name_pilot[32];
+	/* per slot: length of the symbol, 0 for no code */
+	uint8_t name_len[183];
+	/* per slot of the name hash: the code's slot (or slots + alias) */
+	uint8_t name_slot[189];
+	/* every string: "", the unknown message, its gettext key, then
+	 * "SYMBOL\0message\0" for each code by value, then the aliases */
+	struct nss_sec_error_pool pool;
+} nss_sec_error_tables = {
+	{
+		94, 173, 218, 276, 335, 414, 479, 538, 592, 644, 728, 803,
+		865, 927, 990, 1043, 1112, 1186, 1240, 1292, 1364, 1459, 1547, 1622,
+		1715, 1774, 1836, 1926, 1978, 2036, 2099, 2204, 2328, 2413, 2478, 2548,
+		2607, 2676, 2753, 2808, 2855, 2942, 3009, 3076, 3178, 3276, 3400, 3504,
+		3636, 3706, 3799, 3919, 3973, 4025, 4106, 4157, 4221, 4262, 4323, 4396,
+		4473, 4557, 4633, 4686, 4742, 4835, 4944, 5009, 5074, 5160, 5232, 5295,
+		5362, 5423, 5483, 5556, 5624, 5698, 5769, 5848, 5958, 6049, 6159, 6247,
+		6338, 6428, 6506, 6591, 6648, 6714, 6763, 6852, 6928, 7040, 7136, 7249,
+		7354, 7452, 7535, 7631, 7704, 7775, 7862, 7937, 8004, 8092, 8189, 8235,
+		8293, 8343, 8385, 8451, 8551, 8681, 8772, 8866, 8937, 9017, 9121, 9223,
+		9311, 9411, 9490, 9568, 9658, 9755, 9834, 9912, 10003, 10111, 10218, 10336,
+		10432, 10511, 10605, 10676, 10764, 10849, 10911, 11042, 11114, 11200, 11264, 11330,
+		11398, 11483, 11582, 11668, 11772, 11879, 11984, 12045, 12122, 12196, 12242, 12296,
+		12399, 12480, 12551, 12631, 12700, 12771, 12843, 12905, 12971, 13046, 13123, 13210,
+		13342, 13530, 13671, 13759, 13820, 13868, 13923, 13972, 14075, 14199, 14299, 14388,
+		14470, 14571, 14710,
+	},
+	{
+		16, 12, 15, 66, 821, 5717, 2, 181, 591, 336, 21, 8,
+		1, 7, 24, 7, 299, 738, 69, 199, 676, 622, 7534, 259,
+		13, 6, 7, 1195, 0, 10177, 608, 10,
+	},
+	{
+		12, 25, 18, 20, 19, 22, 27, 21, 22, 17, 23, 29,
+		29, 24, 17, 22, 24, 21, 22, 19, 26, 24, 24, 29,
+		21, 20, 16, 20, 24, 26, 36, 21, 27, 21, 33, 29,
+		25, 37, 29, 17, 21, 36, 17, 23, 34, 25, 31, 29,
+		28, 31, 24, 23, 29, 25, 32, 28, 23, 28, 16, 21,
+		27, 21, 21, 21, 19, 18, 19, 26, 33, 32, 26, 29,
+		30, 30, 29, 30, 32, 32, 29, 28, 42, 43, 38, 42,
+		36, 43, 31, 24, 31, 30, 30, 30, 28, 37, 37, 48,
+		37, 32, 31, 45, 21, 26, 28, 22, 29, 35, 32, 24,
+		28, 28, 17, 22, 32, 27, 27, 22, 24, 34, 36, 32,
+		32, 27, 31, 32, 35, 38, 27, 26, 35, 33, 36, 30,
+		27, 26, 34, 22, 22, 23, 34, 14, 21, 36, 35, 26,
+		35, 33, 34, 29, 35, 40, 29, 29, 18, 28, 25, 29,
+		37, 28, 30, 32, 34, 35, 27, 27, 31, 34, 26, 30,
+		32, 29, 32, 27, 26, 25, 30, 24, 43, 25, 36, 23,
+		23, 38, 28,
+	},
+	{
+		181, 143, 131, 69, 90, 58, 36, 89, 83, 15, 166, 71,
+		124, 17, 87, 14, 19, 169, 139, 53, 119, 99, 163, 174,
+		43, 157, 136, 1, 111, 75, 91, 110, 22, 130, 47, 125,
+		44, 148, 4, 81, 123, 77, 146, 35, 7, 92, 59, 2,
+		62, 29, 116, 25, 159, 103, 162, 40, 64, 107, 172, 0,
+		180, 161, 167, 98, 79, 20, 28, 177, 0, 154, 32, 50,
+		133, 3, 84, 6, 150, 168, 100, 67, 176, 74, 54, 48,
+		45, 97, 160, 93, 10, 128, 66, 94, 122, 152, 86, 23,
+		78, 70, 170, 51, 175, 0, 173, 171, 182, 104, 147, 42,
+		108, 18, 102, 56, 149, 9, 21, 31, 52, 63, 114, 101,
+		12, 37, 151, 164, 165, 0, 8, 127, 80, 115, 109, 142,
+		141, 34, 24, 38, 39, 33, 16, 82, 55, 85, 105, 0,
+		106, 0, 65, 46, 140, 144, 76, 153, 120, 158, 49, 61,
+		113, 156, 138, 27, 30, 129, 13, 73, 5, 134, 178, 112,
+		118, 95, 126, 60, 117, 135, 88, 11, 137, 0, 155, 132,
+		72, 57, 179, 26, 41, 96, 121, 68, 145,
+	},
+	{
+		"" "\0"
+		"Unknown security error code." "\0"
+		"nss_sec_error_unknown\004Unknown security error code." "\0"
+		"SEC_ERROR_IO" "\0"
+		"An I/O error occurred during security authorization." "\0"
+		"SEC_ERROR_LIBRARY_FAILURE" "\0"
+		"security library failure." "\0"
+		"SEC_ERROR_BAD_DATA" "\0"
+		"security library: received bad data." "\0"
+		"SEC_ERROR_OUTPUT_LEN" "\0"
+		"security library: output length error." "\0"
+		"SEC_ERROR_INPUT_LEN" "\0"
+		"security library has experienced an input length error." "\0"
+		"SEC_ERROR_INVALID_ARGS" "\0"
+		"security library: invalid arguments." "\0"
+		"SEC_ERROR_INVALID_ALGORITHM" "\0"
+		"security library: invalid algorithm." "\0"
+		"SEC_ERROR_INVALID_AVA" "\0"
+		"security library: invalid AVA." "\0"
+		"SEC_ERROR_INVALID_TIME" "\0"
+		"Improperly formatted time string." "\0"
+		"SEC_ERROR_BAD_DER" "\0"
+		"security library: improperly formatted DER-encoded message." "\0"
+		"SEC_ERROR_BAD_SIGNATURE" "\0"
+		"Peer's certificate has an invalid signature." "\0"
+		"SEC_ERROR_EXPIRED_CERTIFICATE" "\0"
+		"Peer's Certificate has expired." "\0"
+		"SEC_ERROR_REVOKED_CERTIFICATE" "\0"
+		"Peer's Certificate has been revoked." "\0"
+		"SEC_ERROR_UNKNOWN_ISSUER" "\0"
+		"Peer's Certificate issuer is not recognized." "\0"
+		"SEC_ERROR_BAD_KEY" "\0"
+		"Peer's public key is invalid." "\0"
+		"SEC_ERROR_BAD_PASSWORD" "\0"
+		"The security password entered is incorrect." "\0"
+		"SEC_ERROR_RETRY_PASSWORD" "\0"
+		"New password entered incorrectly. Please try again." "\0"
+		"SEC_ERROR_NO_NODELOCK" "\0"
+		"security library: no nodelock." "\0"
+		"SEC_ERROR_BAD_DATABASE" "\0"
+		"security library: bad database." "\0"
+		"SEC_ERROR_NO_MEMORY" "\0"
+		"security library: memory allocation failure." "\0"
+		"SEC_ERROR_UNTRUSTED_ISSUER" "\0"
+		"Peer's certificate issuer has been marked as not trusted by "
+		"the user." "\0"
+		"SEC_ERROR_UNTRUSTED_CERT" "\0"
+		"Peer's certificate has been marked as not trusted by the user." "\0"
+		"SEC_ERROR_DUPLICATE_CERT" "\0"
+		"Certificate already exists in your database." "\0"
+		"SEC_ERROR_DUPLICATE_CERT_NAME" "\0"
+		"Downloaded certificate's name duplicates one already in your "
+		"database." "\0"
+		"SEC_ERROR_ADDING_CERT" "\0"
+		"Error adding certificate to database." "\0"
+		"SEC_ERROR_FILING_KEY" "\0"
+		"Error refiling the key for this certificate." "\0"
+		"SEC_ERROR_NO_KEY" "\0"
+		"The private key for this certificate cannot be found in key "
+		"database" "\0"
+		"SEC_ERROR_CERT_VALID" "\0"
+		"This certificate is valid." "\0"
+		"SEC_ERROR_CERT_NOT_VALID" "\0"
+		"This certificate is not valid." "\0"
+		"SEC_ERROR_CERT_NO_RESPONSE" "\0"
+		"Cert Library: No Response" "\0"
+		"SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE" "\0"
+		"The certificate issuer's certificate has expired. Check your "
+		"system date and time." "\0"
+		"SEC_ERROR_CRL_EXPIRED" "\0"
+		"The CRL for the certificate's issuer has expired. Update it "
+		"or check your system date and time." "\0"
+		"SEC_ERROR_CRL_BAD_SIGNATURE" "\0"
+		"The CRL for the certificate's issuer has an invalid signature." "\0"
+		"SEC_ERROR_CRL_INVALID" "\0"
+		"New CRL has an invalid format." "\0"
+		"SEC_ERROR_EXTENSION_VALUE_INVALID" "\0"
+		"Certificate extension value is invalid." "\0"
+		"SEC_ERROR_EXTENSION_NOT_FOUND" "\0"
+		"Certificate extension not found." "\0"
+		"SEC_ERROR_CA_CERT_INVALID" "\0"
+		"Issuer certificate is invalid." "\0"
+		"SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID" "\0"
+		"Certificate path length constraint is invalid." "\0"
+		"SEC_ERROR_CERT_USAGES_INVALID" "\0"
+		"Certificate usages field is invalid." "\0"
+		"SEC_INTERNAL_ONLY" "\0"
+		"**Internal ONLY module**" "\0"
+		"SEC_ERROR_INVALID_KEY" "\0"
+		"The key does not support the requested operation." "\0"
+		"SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION" "\0"
+		"Certificate contains unknown critical extension." "\0"
+		"SEC_ERROR_OLD_CRL" "\0"
+		"New CRL is not later than the current one." "\0"
+		"SEC_ERROR_NO_EMAIL_CERT" "\0"
+		"Not encrypted or signed: you do not yet have an email certificate." "\0"
+		"SEC_ERROR_NO_RECIPIENT_CERTS_QUERY" "\0"
+		"Not encrypted: you do not have certificates for each of the "
+		"recipients." "\0"
+		"SEC_ERROR_NOT_A_RECIPIENT" "\0"
+		"Cannot decrypt: you are not a recipient, or matching certificate "
+		"and private key not found." "\0"
+		"SEC_ERROR_PKCS7_KEYALG_MISMATCH" "\0"
+		"Cannot decrypt: key encryption algorithm does not match your "
+		"certificate." "\0"
+		"SEC_ERROR_PKCS7_BAD_SIGNATURE" "\0"
+		"Signature verification failed: no signer found, too many signers "
+		"found, or improper or corrupted data." "\0"
+		"SEC_ERROR_UNSUPPORTED_KEYALG" "\0"
+		"Unsupported or unknown key algorithm." "\0"
+		"SEC_ERROR_DECRYPTION_DISALLOWED" "\0"
+		"Cannot decrypt: encrypted using a disallowed algorithm or key "
+		"size." "\0"
+		"XP_SEC_FORTEZZA_BAD_CARD" "\0"
+		"Fortezza card has not been properly initialized. Please remove "
+		"it and return it to your issuer." "\0"
+		"XP_SEC_FORTEZZA_NO_CARD" "\0"
+		"No Fortezza cards Found" "\0"
+		"XP_SEC_FORTEZZA_NONE_SELECTED" "\0"
+		"No Fortezza card selected" "\0"
+		"XP_SEC_FORTEZZA_MORE_INFO" "\0"
+		"Please select a personality to get more info on",
+		"XP_SEC_FORTEZZA_PERSON_NOT_FOUND" "\0"
+		"Personality not found" "\0"
+		"XP_SEC_FORTEZZA_NO_MORE_INFO" "\0"
+		"No more information on that Personality" "\0"
+		"XP_SEC_FORTEZZA_BAD_PIN" "\0"
+		"Invalid Pin" "\0"
+		"XP_SEC_FORTEZZA_PERSON_ERROR" "\0"
+		"Couldn't initialize Fortezza personalities." "\0"
+		"SEC_ERROR_NO_KRL" "\0"
+		"No KRL for this site's certificate has been found." "\0"
+		"SEC_ERROR_KRL_EXPIRED" "\0"
+		"The KRL for this site's certificate has expired." "\0"
+		"SEC_ERROR_KRL_BAD_SIGNATURE" "\0"
+		"The KRL for this site's certificate has an invalid signature." "\0"
+		"SEC_ERROR_REVOKED_KEY" "\0"
+		"The key for this site's certificate has been revoked." "\0"
+		"SEC_ERROR_KRL_INVALID" "\0"
+		"New KRL has an invalid format." "\0"
+		"SEC_ERROR_NEED_RANDOM" "\0"
+		"security library: need random data." "\0"
+		"SEC_ERROR_NO_MODULE" "\0"
+		"security library: no security module can perform the requested "
+		"operation." "\0"
+		"SEC_ERROR_NO_TOKEN" "\0"
+		"The security card or token does not exist, needs to be initialized, "
+		"or has been removed." "\0"
+		"SEC_ERROR_READ_ONLY" "\0"
+		"security library: read-only database." "\0"
+		"SEC_ERROR_NO_SLOT_SELECTED" "\0"
+		"No slot or token was selected." "\0"
+		"SEC_ERROR_CERT_NICKNAME_COLLISION" "\0"
+		"A certificate with the same nickname already exists." "\0"
+		"SEC_ERROR_KEY_NICKNAME_COLLISION" "\0"
+		"A key with the same nickname already exists." "\0"
+		"SEC_ERROR_SAFE_NOT_CREATED" "\0"
+		"error while creating safe object" "\0"
+		"SEC_ERROR_BAGGAGE_NOT_CREATED" "\0"
+		"error while creating baggage object" "\0"
+		"XP_JAVA_REMOVE_PRINCIPAL_ERROR" "\0"
+		"Couldn't remove the principal" "\0"
+		"XP_JAVA_DELETE_PRIVILEGE_ERROR" "\0"
+		"Couldn't delete the privilege" "\0"
+		"XP_JAVA_CERT_NOT_EXISTS_ERROR" "\0"
+		"This principal doesn't have a certificate" "\0"
+		"SEC_ERROR_BAD_EXPORT_ALGORITHM" "\0"
+		"Required algorithm is not allowed." "\0"
+		"SEC_ERROR_EXPORTING_CERTIFICATES" "\0"
+		"Error attempting to export certificates." "\0"
+		"SEC_ERROR_IMPORTING_CERTIFICATES" "\0"
+		"Error attempting to import certificates." "\0"
+		"SEC_ERROR_PKCS12_DECODING_PFX" "\0"
+		"Unable to import. Decoding error. File not valid." "\0"
+		"SEC_ERROR_PKCS12_INVALID_MAC" "\0"
+		"Unable to import. Invalid MAC. Incorrect password or corrupt "
+		"file." "\0"
+		"SEC_ERROR_PKCS12_UNSUPPORTED_MAC_ALGORITHM" "\0"
+		"Unable to import. MAC algorithm not supported." "\0"
+		"SEC_ERROR_PKCS12_UNSUPPORTED_TRANSPORT_MODE" "\0"
+		"Unable to import. Only password integrity and privacy modes "
+		"supported." "\0"
+		"SEC_ERROR_PKCS12_CORRUPT_PFX_STRUCTURE" "\0"
+		"Unable to import. File structure is corrupt." "\0"
+		"SEC_ERROR_PKCS12_UNSUPPORTED_PBE_ALGORITHM" "\0"
+		"Unable to import. Encryption algorithm not supported." "\0"
+		"SEC_ERROR_PKCS12_UNSUPPORTED_VERSION" "\0"
+		"Unable to import. File version not supported." "\0"
+		"SEC_ERROR_PKCS12_PRIVACY_PASSWORD_INCORRECT" "\0"
+		"Unable to import. Incorrect privacy password." "\0"
+		"SEC_ERROR_PKCS12_CERT_COLLISION" "\0"
+		"Unable to import. Same nickname already exists in database." "\0"
+		"SEC_ERROR_USER_CANCELLED" "\0"
+		"The user pressed cancel." "\0"
+		"SEC_ERROR_PKCS12_DUPLICATE_DATA" "\0"
+		"Not imported, already in database." "\0"
+		"SEC_ERROR_MESSAGE_SEND_ABORTED" "\0"
+		"Message not sent." "\0"
+		"SEC_ERROR_INADEQUATE_KEY_USAGE" "\0"
+		"Certificate key usage inadequate for attempted operation." "\0"
+		"SEC_ERROR_INADEQUATE_CERT_TYPE" "\0"
+		"Certificate type not approved for application." "\0"
+		"SEC_ERROR_CERT_ADDR_MISMATCH" "\0"
+		"Address in signing certificate does not match address in message "
+		"headers." "\0"
+		"SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY" "\0"
+		"Unable to import. Error attempting to import private key." "\0"
+		"SEC_ERROR_PKCS12_IMPORTING_CERT_CHAIN" "\0"
+		"Unable to import. Error attempting to import certificate chain." "\0"
+		"SEC_ERROR_PKCS12_UNABLE_TO_LOCATE_OBJECT_BY_NAME" "\0"
+		"Unable to export. Unable to locate certificate or key by nickname." "\0"
+		"SEC_ERROR_PKCS12_UNABLE_TO_EXPORT_KEY" "\0"
+		"Unable to export. Private Key could not be located and exported." "\0"
+		"SEC_ERROR_PKCS12_UNABLE_TO_WRITE" "\0"
+		"Unable to export. Unable to write the export file." "\0"
+		"SEC_ERROR_PKCS12_UNABLE_TO_READ" "\0"
+		"Unable to import. Unable to read the import file." "\0"
+		"SEC_ERROR_PKCS12_KEY_DATABASE_NOT_INITIALIZED" "\0"
+		"Unable to export. Key database corrupt or deleted." "\0"
+		"SEC_ERROR_KEYGEN_FAIL" "\0"
+		"Unable to generate public/private key pair." "\0"
+		"SEC_ERROR_INVALID_PASSWORD" "\0"
+		"Password entered is invalid. Please pick a different one." "\0"
+		"SEC_ERROR_RETRY_OLD_PASSWORD" "\0"
+		"Old password entered incorrectly. Please try again." "\0"
+		"SEC_ERROR_BAD_NICKNAME" "\0"
+		"Certificate nickname already in use." "\0"
+		"SEC_ERROR_NOT_FORTEZZA_ISSUER" "\0"
+		"Peer FORTEZZA chain has a non-FORTEZZA Certificate." "\0"
+		"SEC_ERROR_CANNOT_MOVE_SENSITIVE_KEY" "\0"
+		"A sensitive key cannot be moved to the slot where it is needed.",
+		"SEC_ERROR_JS_INVALID_MODULE_NAME" "\0"
+		"Invalid module name." "\0"
+		"SEC_ERROR_JS_INVALID_DLL" "\0"
+		"Invalid module path/filename" "\0"
+		"SEC_ERROR_JS_ADD_MOD_FAILURE" "\0"
+		"Unable to add module" "\0"
+		"SEC_ERROR_JS_DEL_MOD_FAILURE" "\0"
+		"Unable to delete module" "\0"
+		"SEC_ERROR_OLD_KRL" "\0"
+		"New KRL is not later than the current one." "\0"
+		"SEC_ERROR_CKL_CONFLICT" "\0"
+		"New CKL has different issuer than current CKL. Delete current "
+		"CKL." "\0"
+		"SEC_ERROR_CERT_NOT_IN_NAME_SPACE" "\0"
+		"The Certifying Authority for this certificate is not permitted "
+		"to issue a certificate with this name." "\0"
+		"SEC_ERROR_KRL_NOT_YET_VALID" "\0"
+		"The key revocation list for this certificate is not yet valid." "\0"
+		"SEC_ERROR_CRL_NOT_YET_VALID" "\0"
+		"The certificate revocation list for this certificate is not "
+		"yet valid." "\0"
+		"SEC_ERROR_UNKNOWN_CERT" "\0"
+		"The requested certificate could not be found." "\0"
+		"SEC_ERROR_UNKNOWN_SIGNER" "\0"
+		"The signer's certificate could not be found." "\0"
+		"SEC_ERROR_CERT_BAD_ACCESS_LOCATION" "\0"
+		"The location for the certificate status server has invalid format." "\0"
+		"SEC_ERROR_OCSP_UNKNOWN_RESPONSE_TYPE" "\0"
+		"The OCSP response cannot be fully decoded; it is of an unknown "
+		"type." "\0"
+		"SEC_ERROR_OCSP_BAD_HTTP_RESPONSE" "\0"
+		"The OCSP server returned unexpected/invalid HTTP data." "\0"
+		"SEC_ERROR_OCSP_MALFORMED_REQUEST" "\0"
+		"The OCSP server found the request to be corrupted or improperly "
+		"formed." "\0"
+		"SEC_ERROR_OCSP_SERVER_ERROR" "\0"
+		"The OCSP server experienced an internal error." "\0"
+		"SEC_ERROR_OCSP_TRY_SERVER_LATER" "\0"
+		"The OCSP server suggests trying again later." "\0"
+		"SEC_ERROR_OCSP_REQUEST_NEEDS_SIG" "\0"
+		"The OCSP server requires a signature on this request." "\0"
+		"SEC_ERROR_OCSP_UNAUTHORIZED_REQUEST" "\0"
+		"The OCSP server has refused this request as unauthorized." "\0"
+		"SEC_ERROR_OCSP_UNKNOWN_RESPONSE_STATUS" "\0"
+		"The OCSP server returned an unrecognizable status." "\0"
+		"SEC_ERROR_OCSP_UNKNOWN_CERT" "\0"
+		"The OCSP server has no status for the certificate." "\0"
+		"SEC_ERROR_OCSP_NOT_ENABLED" "\0"
+		"You must enable OCSP before performing this operation." "\0"
+		"SEC_ERROR_OCSP_NO_DEFAULT_RESPONDER" "\0"
+		"You must set the OCSP default responder before performing this "
+		"operation." "\0"
+		"SEC_ERROR_OCSP_MALFORMED_RESPONSE" "\0"
+		"The response from the OCSP server was corrupted or improperly "
+		"formed." "\0"
+		"SEC_ERROR_OCSP_UNAUTHORIZED_RESPONSE" "\0"
+		"The signer of the OCSP response is not authorized to give status "
+		"for this certificate." "\0"
+		"SEC_ERROR_OCSP_FUTURE_RESPONSE" "\0"
+		"The OCSP response is not yet valid (contains a date in the future)." "\0"
+		"SEC_ERROR_OCSP_OLD_RESPONSE" "\0"
+		"The OCSP response contains out-of-date information." "\0"
+		"SEC_ERROR_DIGEST_NOT_FOUND" "\0"
+		"The CMS or PKCS #7 Digest was not found in signed message." "\0"
+		"SEC_ERROR_UNSUPPORTED_MESSAGE_TYPE" "\0"
+		"The CMS or PKCS #7 Message type is unsupported." "\0"
+		"SEC_ERROR_MODULE_STUCK" "\0"
+		"PKCS #11 module could not be removed because it is still in "
+		"use." "\0"
+		"SEC_ERROR_BAD_TEMPLATE" "\0"
+		"Could not decode ASN.1 data. Specified template was invalid." "\0"
+		"SEC_ERROR_CRL_NOT_FOUND" "\0"
+		"No matching CRL was found." "\0"
+		"SEC_ERROR_REUSED_ISSUER_AND_SERIAL" "\0"
+		"You are attempting to import a cert with the same issuer/serial "
+		"as an existing cert, but that is not the same cert." "\0"
+		"SEC_ERROR_BUSY" "\0"
+		"NSS could not shutdown. Objects are still in use." "\0"
+		"SEC_ERROR_EXTRA_INPUT" "\0"
+		"DER-encoded message contained extra unused data." "\0"
+		"SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE" "\0"
+		"Unsupported elliptic curve." "\0"
+		"SEC_ERROR_UNSUPPORTED_EC_POINT_FORM" "\0"
+		"Unsupported elliptic curve point form." "\0"
+		"SEC_ERROR_UNRECOGNIZED_OID" "\0"
+		"Unrecognized Object Identifier." "\0"
+		"SEC_ERROR_OCSP_INVALID_SIGNING_CERT" "\0"
+		"Invalid OCSP signing certificate in OCSP response." "\0"
+		"SEC_ERROR_REVOKED_CERTIFICATE_CRL" "\0"
+		"Certificate is revoked in issuer's certificate revocation list." "\0"
+		"SEC_ERROR_REVOKED_CERTIFICATE_OCSP" "\0"
+		"Issuer's OCSP responder reports certificate is revoked." "\0"
+		"SEC_ERROR_CRL_INVALID_VERSION" "\0"
+		"Issuer's Certificate Revocation List has an unknown version "
+		"number." "\0"
+		"SEC_ERROR_CRL_V1_CRITICAL_EXTENSION" "\0"
+		"Issuer's V1 Certificate Revocation List has a critical extension." "\0"
+		"SEC_ERROR_CRL_UNKNOWN_CRITICAL_EXTENSION" "\0"
+		"Issuer's V2 Certificate Revocation List has an unknown critical "
+		"extension." "\0"
+		"SEC_ERROR_UNKNOWN_OBJECT_TYPE" "\0"
+		"Unknown object type specified." "\0"
+		"SEC_ERROR_INCOMPATIBLE_PKCS11" "\0"
+		"PKCS #11 driver violates the spec in an incompatible way." "\0"
+		"SEC_ERROR_NO_EVENT" "\0"
+		"No new slot event is available at this time." "\0"
+		"SEC_ERROR_CRL_ALREADY_EXISTS" "\0"
+		"CRL already exists." "\0"
+		"SEC_ERROR_NOT_INITIALIZED",
+		"NSS is not initialized." "\0"
+		"SEC_ERROR_TOKEN_NOT_LOGGED_IN" "\0"
+		"The operation failed because the PKCS#11 token is not logged "
+		"in." "\0"
+		"SEC_ERROR_OCSP_RESPONDER_CERT_INVALID" "\0"
+		"Configured OCSP responder's certificate is invalid." "\0"
+		"SEC_ERROR_OCSP_BAD_SIGNATURE" "\0"
+		"OCSP response has an invalid signature." "\0"
+		"SEC_ERROR_OUT_OF_SEARCH_LIMITS" "\0"
+		"Cert validation search is out of search limits" "\0"
+		"SEC_ERROR_INVALID_POLICY_MAPPING" "\0"
+		"Policy mapping contains anypolicy" "\0"
+		"SEC_ERROR_POLICY_VALIDATION_FAILED" "\0"
+		"Cert chain fails policy validation" "\0"
+		"SEC_ERROR_UNKNOWN_AIA_LOCATION_TYPE" "\0"
+		"Unknown location type in cert AIA extension" "\0"
+		"SEC_ERROR_BAD_HTTP_RESPONSE" "\0"
+		"Server returned bad HTTP response" "\0"
+		"SEC_ERROR_BAD_LDAP_RESPONSE" "\0"
+		"Server returned bad LDAP response" "\0"
+		"SEC_ERROR_FAILED_TO_ENCODE_DATA" "\0"
+		"Failed to encode data with ASN1 encoder" "\0"
+		"SEC_ERROR_BAD_INFO_ACCESS_LOCATION" "\0"
+		"Bad information access location in cert extension" "\0"
+		"SEC_ERROR_LIBPKIX_INTERNAL" "\0"
+		"Libpkix internal error occurred during cert validation." "\0"
+		"SEC_ERROR_PKCS11_GENERAL_ERROR" "\0"
+		"A PKCS #11 module returned CKR_GENERAL_ERROR, indicating that "
+		"an unrecoverable error has occurred." "\0"
+		"SEC_ERROR_PKCS11_FUNCTION_FAILED" "\0"
+		"A PKCS #11 module returned CKR_FUNCTION_FAILED, indicating that "
+		"the requested function could not be performed. Trying the same "
+		"operation again might succeed." "\0"
+		"SEC_ERROR_PKCS11_DEVICE_ERROR" "\0"
+		"A PKCS #11 module returned CKR_DEVICE_ERROR, indicating that "
+		"a problem has occurred with the token or slot." "\0"
+		"SEC_ERROR_BAD_INFO_ACCESS_METHOD" "\0"
+		"Unknown information access method in certificate extension." "\0"
+		"SEC_ERROR_CRL_IMPORT_FAILED" "\0"
+		"Error attempting to import a CRL." "\0"
+		"SEC_ERROR_EXPIRED_PASSWORD" "\0"
+		"The password expired." "\0"
+		"SEC_ERROR_LOCKED_PASSWORD" "\0"
+		"The password is locked." "\0"
+		"SEC_ERROR_UNKNOWN_PKCS11_ERROR" "\0"
+		"Unknown PKCS #11 error." "\0"
+		"SEC_ERROR_BAD_CRL_DP_URL" "\0"
+		"Invalid or unsupported URL in CRL distribution point name." "\0"
+		"SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED" "\0"
+		"The certificate was signed using a signature algorithm that "
+		"is disabled because it is not secure." "\0"
+		"SEC_ERROR_LEGACY_DATABASE" "\0"
+		"The certificate/key database is in an old, unsupported format." "\0"
+		"SEC_ERROR_APPLICATION_CALLBACK_ERROR" "\0"
+		"The certificate was rejected by extra checks in the application." "\0"
+		"SEC_ERROR_INVALID_STATE" "\0"
+		"The attempted operation is invalid for the current state." "\0"
+		"SEC_ERROR_POLICY_LOCKED" "\0"
+		"Could not change the policy because the policy is now locked." "\0"
+		"SEC_ERROR_SIGNATURE_ALGORITHM_DISABLED" "\0"
+		"Could not create or verify a signature using a signature algorithm "
+		"that is disabled because it is not secure." "\0"
+		"SEC_ERROR_ALGORITHM_MISMATCH" "\0"
+		"The signature algorithm in the signature field of the certificate "
+		"does not match the algorithm in its signatureAlgorithm field.",
+	},
 };
 
-static const uint16_t nss_sec_error_msg_off[183] = {
-	78, 183, 247, 326, 405, 507, 600, 681, 758, 828, 936, 1041,
-	1133, 1220, 1301, 1377, 1471, 1567, 1644, 1716, 1815, 1935, 2048, 2153,
-	2268, 2348, 2427, 2538, 2615, 2700, 2800, 2927, 3079, 3186, 3285, 3385,
-	3470, 3577, 3684, 3757, 3826, 3950, 4035, 4126, 4263, 4387, 4543, 4677,
-	4838, 4940, 5058, 5202, 5286, 5364, 5478, 5558, 5646, 5716, 5794, 5889,
-	5994, 6100, 6198, 6273, 6349, 6461, 6590, 6682, 6781, 6900, 6999, 7092,
-	7190, 7282, 7372, 7476, 7577, 7684, 7785, 7893, 8046, 8181, 8330, 8461,
-	8589, 8723, 8833, 8943, 9032, 9129, 9209, 9329, 9434, 9584, 9718, 9880,
-	10023, 10154, 10269, 10411, 10506, 10604, 10720, 10818, 10915, 11039, 11169, 11240,
-	11327, 11406, 11466, 11555, 11688, 11846, 11965, 12082, 12178, 12293, 12434, 12569,
-	12690, 12818, 12929, 13040, 13166, 13302, 13409, 13514, 13641, 13783, 13927, 14076,
-	14200, 14306, 14435, 14529, 14640, 14749, 14846, 14992, 15086, 15209, 15309, 15402,
-	15506, 15625, 15759, 15875, 16015, 16163, 16298, 16389, 16485, 16588, 16660, 16744,
-	16885, 16995, 17097, 17210, 17314, 17421, 17521, 17611, 17709, 17819, 17923, 18041,
-	18206, 18424, 18598, 18714, 18802, 18876, 18962, 19036, 19183, 19333, 19470, 19583,
-	19689, 19829, 19997,
-};
-
-#ifndef ERRGEN_NO_NLS
-/* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
- * message above. */
-static const uint16_t nss_sec_error_key_off[183] = {
-	65, 157, 228, 305, 385, 484, 572, 659, 735, 810, 912, 1011,
-	1103, 1195, 1283, 1354, 1446, 1545, 1621, 1696, 1788, 1910, 2023, 2123,
-	2246, 2327, 2410, 2517, 2590, 2673, 2763, 2905, 3051, 3164, 3251, 3355,
-	3444, 3539, 3654, 3739, 3804, 3913, 4017, 4102, 4228, 4361, 4511, 4647,
-	4809, 4908, 5033, 5178, 5256, 5338, 5445, 5529, 5622, 5687, 5777, 5867,
-	5966, 6078, 6176, 6251, 6329, 6442, 6570, 6655, 6747, 6867, 6972, 7062,
-	7159, 7251, 7342, 7445, 7544, 7651, 7755, 7864, 8003, 8137, 8291, 8418,
-	8552, 8679, 8801, 8918, 9000, 9098, 9178, 9298, 9405, 9546, 9680, 9831,
-	9985, 10121, 10237, 10365, 10484, 10577, 10691, 10795, 10885, 11003, 11136, 11215,
-	11298, 11377, 11448, 11532, 11655, 11818, 11937, 12059, 12153, 12258, 12397, 12536,
-	12657, 12790, 12897, 13007, 13130, 13263, 13381, 13487, 13605, 13749, 13890, 14045,
-	14172, 14279, 14400, 14506, 14617, 14725, 14811, 14977, 15064, 15172, 15273, 15375,
-	15470, 15591, 15724, 15845, 15979, 16122, 16268, 16359, 16466, 16559, 16634, 16714,
-	16847, 16966, 17066, 17177, 17279, 17385, 17493, 17583, 17677, 17784, 17896, 18010,
-	18173, 18394, 18565, 18686, 18775, 18850, 18931, 19011, 19139, 19307, 19433, 19559,
-	19665, 19790, 19968,
-};
-
-#endif
-
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
-static const uint8_t nss_sec_error_hash[512] = {
-	10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 130,
-	0, 135, 2, 7, 0, 178, 0, 0, 0, 0, 92, 107,
-	119, 0, 0, 121, 0, 0, 0, 0, 152, 0, 0, 0,
-	0, 28, 129, 0, 0, 0, 126, 80, 0, 0, 0, 0,
-	141, 0, 54, 0, 0, 101, 0, 0, 0, 0, 0, 9,
-	170, 0, 0, 0, 0, 68, 0, 0, 44, 108, 0, 0,
-	0, 0, 0, 0, 0, 124, 35, 42, 171, 120, 0, 0,
-	0, 62, 0, 172, 0, 0, 161, 0, 127, 0, 0, 0,
-	182, 0, 142, 0, 4, 0, 0, 5, 134, 0, 0, 0,
-	24, 0, 0, 0, 73, 168, 88, 0, 102, 151, 173, 139,
-	176, 0, 0, 0, 0, 0, 0, 0, 0, 11, 0, 0,
-	47, 0, 70, 0, 0, 167, 0, 1, 137, 0, 0, 160,
-	0, 49, 0, 0, 0, 149, 96, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 21, 34, 63, 0, 0, 8, 41, 0,
-	0, 0, 43, 111, 0, 0, 0, 180, 0, 0, 31, 0,
-	22, 0, 100, 0, 144, 0, 112, 174, 58, 179, 0, 0,
-	0, 0, 0, 0, 0, 72, 0, 0, 132, 0, 0, 93,
-	69, 123, 177, 183, 0, 50, 143, 0, 14, 39, 155, 0,
-	0, 0, 0, 0, 51, 0, 98, 23, 0, 53, 109, 110,
-	0, 0, 0, 0, 117, 0, 0, 0, 0, 0, 125, 0,
-	0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 75, 46,
-	116, 158, 0, 0, 15, 17, 146, 0, 95, 0, 56, 0,
-	0, 82, 0, 0, 0, 0, 0, 87, 20, 0, 0, 0,
-	0, 153, 0, 0, 19, 0, 147, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	65, 105, 0, 0, 0, 0, 0, 0, 0, 0, 0, 131,
-	148, 0, 0, 175, 36, 0, 0, 55, 0, 0, 48, 140,
-	0, 0, 0, 0, 136, 0, 0, 0, 32, 60, 104, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 159, 0, 0, 0, 0, 0, 0, 0, 0, 156, 0,
-	38, 157, 0, 0, 94, 97, 0, 0, 12, 13, 76, 0,
-	0, 0, 29, 0, 0, 83, 165, 52, 0, 0, 0, 0,
-	0, 0, 0, 0, 85, 0, 0, 0, 0, 114, 115, 0,
-	0, 0, 16, 0, 0, 0, 0, 0, 89, 138, 0, 0,
-	0, 0, 0, 0, 74, 133, 150, 163, 164, 0, 0, 90,
-	0, 25, 45, 57, 181, 0, 0, 0, 6, 0, 18, 0,
-	64, 79, 3, 122, 0, 0, 0, 0, 162, 113, 37, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 66,
-	106, 0, 145, 40, 0, 169, 0, 33, 61, 0, 0, 0,
-	0, 0, 27, 59, 91, 0, 0, 0, 0, 0, 0, 0,
-	118, 166, 30, 0, 0, 0, 99, 103, 0, 0, 0, 128,
-	0, 0, 81, 77, 78, 84, 67, 71, 86, 154, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0,
-};
+#define T nss_sec_error_tables
+#define POOL RCAST(const char *, &T.pool)
 
 /* The slot of code; 183 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -1137,56 +538,70 @@ static uint32_t nss_sec_error_slot(int code)
 const char *nss_sec_error_name(int code)
 {
 	uint32_t slot = nss_sec_error_slot(code);
-	uint32_t off;
+	uint32_t len;
 	if (slot >= 183u)
 		return NO_STRING;
-	off = nss_sec_error_name_off[slot];
-	return off ? POOL + off : NO_STRING;
+	len = T.name_len[slot];
+	return POOL + T.msg[slot] - len - 1;
 }
 
 const char *nss_sec_error_message(int code)
 {
 	uint32_t slot = nss_sec_error_slot(code);
 	if (slot >= 183u)
-		return POOL + 23;
-	return POOL + nss_sec_error_msg_off[slot];
+		return POOL + 1;
+	return POOL + T.msg[slot];
+}
+
+/* The bytes p[0..8) as a little-endian number, on any machine. */
+static uint64_t nss_sec_error_le64(const unsigned char *p)
+{
+	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+}
+
+/* The slot of the name hash where name (len bytes) can be: errgen chose
+ * the hash so that every name of the domain has a slot of its own. */
+static uint32_t nss_sec_error_name_hash(const unsigned char *p, size_t len)
+{
+	uint64_t g = 0;
+	uint32_t s;
+	if (len >= 8) {
+		size_t off = len - 8, k;
+		g = nss_sec_error_le64(p + off);
+		for (k = 1; k < 4u && off > 0; k++) {
+			off = off >= 8 ? off - 8 : 0;
+			g = g * UINT64_C(0xFF51AFD7ED558CCD) ^ nss_sec_error_le64(p + off);
+		}
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			g |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	g ^= g >> 32;
+	s = (CAST(uint32_t, g) ^
+	     CAST(uint32_t, T.name_pilot[g >> 59]) * 0x9E3779B1u) *
+	    0x85EBCA6Bu;
+	return CAST(uint32_t, (CAST(uint64_t, s) * 189u) >> 32);
 }
 
 int nss_sec_error_from_name(const char *name, int *code)
 {
-	const unsigned char *p;
 	size_t len;
-	uint64_t w = 0;
-	uint32_t i;
+	uint32_t e;
 	if (!name)
 		return 0;
-	/* the length and the last eight bytes, as errgen hashed them */
 	len = strlen(name);
-	p = RCAST(const unsigned char *, name);
-	if (len >= 8) {
-		p += len - 8;
-		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			w |= CAST(uint64_t, p[k]) << (8 * k);
-	}
-	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	for (i = CAST(uint32_t, w >> 32) & 511u;; i = (i + 1) & 511u) {
-		uint32_t entry = nss_sec_error_hash[i];
-		uint32_t slot, off;
-		if (entry == 0)
-			return 0;
-		slot = entry - 1;
-		off = nss_sec_error_name_off[slot];
-		if (strcmp(POOL + off, name) == 0) {
-			*code = (-8192) + CAST(int, slot);
-			return 1;
-		}
-	}
+	e = T.name_slot[nss_sec_error_name_hash(
+		RCAST(const unsigned char *, name), len)];
+	if (T.name_len[e] != len ||
+	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+		return 0;
+	*code = CAST(int, CAST(int64_t, (-8192)) + e);
+	return 1;
 }
 
 const char *nss_sec_error_message_localized(int code)
@@ -1194,16 +609,33 @@ const char *nss_sec_error_message_localized(int code)
 #ifdef ERRGEN_NO_NLS
 	return nss_sec_error_message(code);
 #else
-	/* dgettext gives back the key itself when no translation applies */
 	uint32_t slot = nss_sec_error_slot(code);
-	const char *key, *english, *text;
+	const char *english = POOL + 1, *key = POOL + 30, *text;
+	char buf[191];
+	size_t len = 0;
 	if (slot < 183u) {
-		key = POOL + nss_sec_error_key_off[slot];
-		english = POOL + nss_sec_error_msg_off[slot];
-	} else {
-		key = POOL + 1;
-		english = POOL + 23;
+		english = POOL + T.msg[slot];
+		len = T.name_len[slot];
 	}
+#ifdef NSS_SEC_ERROR_C_LOCALE_FAST
+	/* glibc's gettext translates nothing in the "C" locale, whatever
+	 * LANGUAGE says: no need to ask it */
+	{
+		const char *locale = nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));
+		if (locale[0] == 'C' && locale[1] == '\0')
+			return english;
+	}
+#endif
+	if (len) {
+		/* the key is "SYMBOL\004message"; the symbol ends just before
+		 * the message */
+		size_t mlen = strlen(english);
+		memcpy(buf, english - len - 1, len);
+		buf[len] = '\004';
+		memcpy(buf + len + 1, english, mlen + 1);
+		key = buf;
+	}
+	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(NSS_SEC_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
 #endif
@@ -1224,3 +656,10 @@ const char *nss_sec_error_message_l(int code, locale_t locale)
 #endif
 }
 #endif
+
+#undef POOL
+#undef T
+#undef NSS_SEC_ERROR_C_LOCALE_FAST
+#undef NO_STRING
+#undef RCAST
+#undef CAST

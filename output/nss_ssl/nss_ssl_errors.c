@@ -11,6 +11,13 @@
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
 #include <libintl.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#include <locale.h>
+#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
+#define NSS_SSL_ERROR_C_LOCALE_FAST 1
+#endif
+#endif
 #endif
 
 #ifdef __cplusplus
@@ -26,1266 +33,541 @@
 #define NO_STRING NULL
 #endif
 
-static const struct nss_ssl_error_pool {
-	char s0[sizeof("")];
-	char s1[sizeof("nss_ssl_error_unknown\004Unknown SSL error code.")];
-	char s2[sizeof("SSL_ERROR_EXPORT_ONLY_SERVER")];
-	char s3[sizeof("SSL_ERROR_EXPORT_ONLY_SERVER\004Unable to communicate securely. "
-		"Peer does not support high-grade encryption.")];
-	char s4[sizeof("SSL_ERROR_US_ONLY_SERVER")];
-	char s5[sizeof("SSL_ERROR_US_ONLY_SERVER\004Unable to communicate securely. Peer "
-		"requires high-grade encryption which is not supported.")];
-	char s6[sizeof("SSL_ERROR_NO_CYPHER_OVERLAP")];
-	char s7[sizeof("SSL_ERROR_NO_CYPHER_OVERLAP\004Cannot communicate securely with "
-		"peer: no common encryption algorithm(s).")];
-	char s8[sizeof("SSL_ERROR_NO_CERTIFICATE")];
-	char s9[sizeof("SSL_ERROR_NO_CERTIFICATE\004Unable to find the certificate or key "
-		"necessary for authentication.")];
-	char s10[sizeof("SSL_ERROR_BAD_CERTIFICATE")];
-	char s11[sizeof("SSL_ERROR_BAD_CERTIFICATE\004Unable to communicate securely with "
-		"peer: peers's certificate was rejected.")];
-	char s12[sizeof("SSL_ERROR_UNUSED_5")];
-	char s13[sizeof("SSL_ERROR_UNUSED_5\004Unrecognized SSL error_code.")];
-	char s14[sizeof("SSL_ERROR_BAD_CLIENT")];
-	char s15[sizeof("SSL_ERROR_BAD_CLIENT\004The server has encountered bad data from "
-		"the client.")];
-	char s16[sizeof("SSL_ERROR_BAD_SERVER")];
-	char s17[sizeof("SSL_ERROR_BAD_SERVER\004The client has encountered bad data from "
-		"the server.")];
-	char s18[sizeof("SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE")];
-	char s19[sizeof("SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE\004Unsupported certificate "
-		"type.")];
-	char s20[sizeof("SSL_ERROR_UNSUPPORTED_VERSION")];
-	char s21[sizeof("SSL_ERROR_UNSUPPORTED_VERSION\004Peer using unsupported version "
-		"of security protocol.")];
-	char s22[sizeof("SSL_ERROR_UNUSED_10")];
-	char s23[sizeof("SSL_ERROR_UNUSED_10\004Unrecognized SSL error_code.")];
-	char s24[sizeof("SSL_ERROR_WRONG_CERTIFICATE")];
-	char s25[sizeof("SSL_ERROR_WRONG_CERTIFICATE\004Client authentication failed: private "
-		"key in key database does not match public key in certificate "
-		"database.")];
-	char s26[sizeof("SSL_ERROR_BAD_CERT_DOMAIN")];
-	char s27[sizeof("SSL_ERROR_BAD_CERT_DOMAIN\004Unable to communicate securely with "
-		"peer: requested domain name does not match the server's certificate.")];
-	char s28[sizeof("SSL_ERROR_POST_WARNING")];
-	char s29[sizeof("SSL_ERROR_POST_WARNING\004Unrecognized SSL error code.")];
-	char s30[sizeof("SSL_ERROR_SSL2_DISABLED")];
-	char s31[sizeof("SSL_ERROR_SSL2_DISABLED\004Peer only supports SSL version 2, which "
-		"is locally disabled.")];
-	char s32[sizeof("SSL_ERROR_BAD_MAC_READ")];
-	char s33[sizeof("SSL_ERROR_BAD_MAC_READ\004SSL received a record with an incorrect "
-		"Message Authentication Code.")];
-	char s34[sizeof("SSL_ERROR_BAD_MAC_ALERT")];
-	char s35[sizeof("SSL_ERROR_BAD_MAC_ALERT\004SSL peer reports incorrect Message Authentication "
-		"Code.")];
-	char s36[sizeof("SSL_ERROR_BAD_CERT_ALERT")];
-	char s37[sizeof("SSL_ERROR_BAD_CERT_ALERT\004SSL peer cannot verify your certificate.")];
-	char s38[sizeof("SSL_ERROR_REVOKED_CERT_ALERT")];
-	char s39[sizeof("SSL_ERROR_REVOKED_CERT_ALERT\004SSL peer rejected your certificate "
-		"as revoked.")];
-	char s40[sizeof("SSL_ERROR_EXPIRED_CERT_ALERT")];
-	char s41[sizeof("SSL_ERROR_EXPIRED_CERT_ALERT\004SSL peer rejected your certificate "
-		"as expired.")];
-	char s42[sizeof("SSL_ERROR_SSL_DISABLED")];
-	char s43[sizeof("SSL_ERROR_SSL_DISABLED\004Cannot connect: SSL is disabled.")];
-	char s44[sizeof("SSL_ERROR_FORTEZZA_PQG")];
-	char s45[sizeof("SSL_ERROR_FORTEZZA_PQG\004Cannot connect: SSL peer is in another "
-		"FORTEZZA domain.")];
-	char s46[sizeof("SSL_ERROR_UNKNOWN_CIPHER_SUITE")];
-	char s47[sizeof("SSL_ERROR_UNKNOWN_CIPHER_SUITE\004An unknown SSL cipher suite has "
-		"been requested.")];
-	char s48[sizeof("SSL_ERROR_NO_CIPHERS_SUPPORTED")];
-	char s49[sizeof("SSL_ERROR_NO_CIPHERS_SUPPORTED\004No cipher suites are present "
-		"and enabled in this program.")];
-	char s50[sizeof("SSL_ERROR_BAD_BLOCK_PADDING")];
-	char s51[sizeof("SSL_ERROR_BAD_BLOCK_PADDING\004SSL received a record with bad block "
-		"padding.")];
-	char s52[sizeof("SSL_ERROR_RX_RECORD_TOO_LONG")];
-	char s53[sizeof("SSL_ERROR_RX_RECORD_TOO_LONG\004SSL received a record that exceeded "
-		"the maximum permissible length.")];
-	char s54[sizeof("SSL_ERROR_TX_RECORD_TOO_LONG")];
-	char s55[sizeof("SSL_ERROR_TX_RECORD_TOO_LONG\004SSL attempted to send a record "
-		"that exceeded the maximum permissible length.")];
-	char s56[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_REQUEST")];
-	char s57[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_REQUEST\004SSL received a malformed "
-		"Hello Request handshake message.")];
-	char s58[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_HELLO")];
-	char s59[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_HELLO\004SSL received a malformed "
-		"Client Hello handshake message.")];
-	char s60[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_HELLO")];
-	char s61[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_HELLO\004SSL received a malformed "
-		"Server Hello handshake message.")];
-	char s62[sizeof("SSL_ERROR_RX_MALFORMED_CERTIFICATE")];
-	char s63[sizeof("SSL_ERROR_RX_MALFORMED_CERTIFICATE\004SSL received a malformed "
-		"Certificate handshake message.")];
-	char s64[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH")];
-	char s65[sizeof("SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH\004SSL received a malformed "
-		"Server Key Exchange handshake message.")];
-	char s66[sizeof("SSL_ERROR_RX_MALFORMED_CERT_REQUEST")];
-	char s67[sizeof("SSL_ERROR_RX_MALFORMED_CERT_REQUEST\004SSL received a malformed "
-		"Certificate Request handshake message.")];
-	char s68[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_DONE")];
-	char s69[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_DONE\004SSL received a malformed Server "
-		"Hello Done handshake message.")];
-	char s70[sizeof("SSL_ERROR_RX_MALFORMED_CERT_VERIFY")];
-	char s71[sizeof("SSL_ERROR_RX_MALFORMED_CERT_VERIFY\004SSL received a malformed "
-		"Certificate Verify handshake message.")];
-	char s72[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH")];
-	char s73[sizeof("SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH\004SSL received a malformed "
-		"Client Key Exchange handshake message.")];
-	char s74[sizeof("SSL_ERROR_RX_MALFORMED_FINISHED")];
-	char s75[sizeof("SSL_ERROR_RX_MALFORMED_FINISHED\004SSL received a malformed Finished "
-		"handshake message.")];
-	char s76[sizeof("SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER")];
-	char s77[sizeof("SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER\004SSL received a malformed "
-		"Change Cipher Spec record.")];
-	char s78[sizeof("SSL_ERROR_RX_MALFORMED_ALERT")];
-	char s79[sizeof("SSL_ERROR_RX_MALFORMED_ALERT\004SSL received a malformed Alert "
-		"record.")];
-	char s80[sizeof("SSL_ERROR_RX_MALFORMED_HANDSHAKE")];
-	char s81[sizeof("SSL_ERROR_RX_MALFORMED_HANDSHAKE\004SSL received a malformed Handshake "
-		"record.")];
-	char s82[sizeof("SSL_ERROR_RX_MALFORMED_APPLICATION_DATA")];
-	char s83[sizeof("SSL_ERROR_RX_MALFORMED_APPLICATION_DATA\004SSL received a malformed "
-		"Application Data record.")];
-	char s84[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST")];
-	char s85[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST\004SSL received an unexpected "
-		"Hello Request handshake message.")];
-	char s86[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO")];
-	char s87[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO\004SSL received an unexpected "
-		"Client Hello handshake message.")];
-	char s88[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO")];
-	char s89[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO\004SSL received an unexpected "
-		"Server Hello handshake message.")];
-	char s90[sizeof("SSL_ERROR_RX_UNEXPECTED_CERTIFICATE")];
-	char s91[sizeof("SSL_ERROR_RX_UNEXPECTED_CERTIFICATE\004SSL received an unexpected "
-		"Certificate handshake message.")];
-	char s92[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH")];
-	char s93[sizeof("SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH\004SSL received an unexpected "
-		"Server Key Exchange handshake message.")];
-	char s94[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST")];
-	char s95[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST\004SSL received an unexpected "
-		"Certificate Request handshake message.")];
-	char s96[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_DONE")];
-	char s97[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_DONE\004SSL received an unexpected "
-		"Server Hello Done handshake message.")];
-	char s98[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY")];
-	char s99[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY\004SSL received an unexpected "
-		"Certificate Verify handshake message.")];
-	char s100[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH")];
-	char s101[sizeof("SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH\004SSL received an unexpected "
-		"Client Key Exchange handshake message.")];
-	char s102[sizeof("SSL_ERROR_RX_UNEXPECTED_FINISHED")];
-	char s103[sizeof("SSL_ERROR_RX_UNEXPECTED_FINISHED\004SSL received an unexpected "
-		"Finished handshake message.")];
-	char s104[sizeof("SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER")];
-	char s105[sizeof("SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER\004SSL received an unexpected "
-		"Change Cipher Spec record.")];
-	char s106[sizeof("SSL_ERROR_RX_UNEXPECTED_ALERT")];
-	char s107[sizeof("SSL_ERROR_RX_UNEXPECTED_ALERT\004SSL received an unexpected Alert "
-		"record.")];
-	char s108[sizeof("SSL_ERROR_RX_UNEXPECTED_HANDSHAKE")];
-	char s109[sizeof("SSL_ERROR_RX_UNEXPECTED_HANDSHAKE\004SSL received an unexpected "
-		"Handshake record.")];
-	char s110[sizeof("SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA")];
-	char s111[sizeof("SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA\004SSL received an unexpected "
-		"Application Data record.")];
-	char s112[sizeof("SSL_ERROR_RX_UNKNOWN_RECORD_TYPE")];
-	char s113[sizeof("SSL_ERROR_RX_UNKNOWN_RECORD_TYPE\004SSL received a record with "
-		"an unknown content type.")];
-	char s114[sizeof("SSL_ERROR_RX_UNKNOWN_HANDSHAKE")];
-	char s115[sizeof("SSL_ERROR_RX_UNKNOWN_HANDSHAKE\004SSL received a handshake message "
-		"with an unknown message type.")];
-	char s116[sizeof("SSL_ERROR_RX_UNKNOWN_ALERT")];
-	char s117[sizeof("SSL_ERROR_RX_UNKNOWN_ALERT\004SSL received an alert record with "
-		"an unknown alert description.")];
-	char s118[sizeof("SSL_ERROR_CLOSE_NOTIFY_ALERT")];
-	char s119[sizeof("SSL_ERROR_CLOSE_NOTIFY_ALERT\004SSL peer has closed this connection.")];
-	char s120[sizeof("SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT")];
-	char s121[sizeof("SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT\004SSL peer was not expecting "
-		"a handshake message it received.")];
-	char s122[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE_ALERT")];
-	char s123[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE_ALERT\004SSL peer was unable to "
-		"successfully decompress an SSL record it received.")];
-	char s124[sizeof("SSL_ERROR_HANDSHAKE_FAILURE_ALERT")];
-	char s125[sizeof("SSL_ERROR_HANDSHAKE_FAILURE_ALERT\004SSL peer was unable to negotiate "
-		"an acceptable set of security parameters.")];
-	char s126[sizeof("SSL_ERROR_ILLEGAL_PARAMETER_ALERT")];
-	char s127[sizeof("SSL_ERROR_ILLEGAL_PARAMETER_ALERT\004SSL peer rejected a handshake "
-		"message for unacceptable content.")];
-	char s128[sizeof("SSL_ERROR_UNSUPPORTED_CERT_ALERT")];
-	char s129[sizeof("SSL_ERROR_UNSUPPORTED_CERT_ALERT\004SSL peer does not support certificates "
-		"of the type it received.")];
-	char s130[sizeof("SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT")];
-	char s131[sizeof("SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT\004SSL peer had some unspecified "
-		"issue with the certificate it received.")];
-	char s132[sizeof("SSL_ERROR_GENERATE_RANDOM_FAILURE")];
-	char s133[sizeof("SSL_ERROR_GENERATE_RANDOM_FAILURE\004SSL experienced a failure "
-		"of its random number generator.")];
-	char s134[sizeof("SSL_ERROR_SIGN_HASHES_FAILURE")];
-	char s135[sizeof("SSL_ERROR_SIGN_HASHES_FAILURE\004Unable to digitally sign data "
-		"required to verify your certificate.")];
-	char s136[sizeof("SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE")];
-	char s137[sizeof("SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE\004SSL was unable to extract "
-		"the public key from the peer's certificate.")];
-	char s138[sizeof("SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE")];
-	char s139[sizeof("SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE\004Unspecified failure while "
-		"processing SSL Server Key Exchange handshake.")];
-	char s140[sizeof("SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE")];
-	char s141[sizeof("SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE\004Unspecified failure while "
-		"processing SSL Client Key Exchange handshake.")];
-	char s142[sizeof("SSL_ERROR_ENCRYPTION_FAILURE")];
-	char s143[sizeof("SSL_ERROR_ENCRYPTION_FAILURE\004Bulk data encryption algorithm "
-		"failed in selected cipher suite.")];
-	char s144[sizeof("SSL_ERROR_DECRYPTION_FAILURE")];
-	char s145[sizeof("SSL_ERROR_DECRYPTION_FAILURE\004Bulk data decryption algorithm "
-		"failed in selected cipher suite.")];
-	char s146[sizeof("SSL_ERROR_SOCKET_WRITE_FAILURE")];
-	char s147[sizeof("SSL_ERROR_SOCKET_WRITE_FAILURE\004Attempt to write encrypted data "
-		"to underlying socket failed.")];
-	char s148[sizeof("SSL_ERROR_MD5_DIGEST_FAILURE")];
-	char s149[sizeof("SSL_ERROR_MD5_DIGEST_FAILURE\004MD5 digest function failed.")];
-	char s150[sizeof("SSL_ERROR_SHA_DIGEST_FAILURE")];
-	char s151[sizeof("SSL_ERROR_SHA_DIGEST_FAILURE\004SHA-1 digest function failed.")];
-	char s152[sizeof("SSL_ERROR_MAC_COMPUTATION_FAILURE")];
-	char s153[sizeof("SSL_ERROR_MAC_COMPUTATION_FAILURE\004MAC computation failed.")];
-	char s154[sizeof("SSL_ERROR_SYM_KEY_CONTEXT_FAILURE")];
-	char s155[sizeof("SSL_ERROR_SYM_KEY_CONTEXT_FAILURE\004Failure to create Symmetric "
-		"Key context.")];
-	char s156[sizeof("SSL_ERROR_SYM_KEY_UNWRAP_FAILURE")];
-	char s157[sizeof("SSL_ERROR_SYM_KEY_UNWRAP_FAILURE\004Failure to unwrap the Symmetric "
-		"key in Client Key Exchange message.")];
-	char s158[sizeof("SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED")];
-	char s159[sizeof("SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED\004SSL Server attempted to "
-		"use domestic-grade public key with export cipher suite.")];
-	char s160[sizeof("SSL_ERROR_IV_PARAM_FAILURE")];
-	char s161[sizeof("SSL_ERROR_IV_PARAM_FAILURE\004PKCS11 code failed to translate an "
-		"IV into a param.")];
-	char s162[sizeof("SSL_ERROR_INIT_CIPHER_SUITE_FAILURE")];
-	char s163[sizeof("SSL_ERROR_INIT_CIPHER_SUITE_FAILURE\004Failed to initialize the "
-		"selected cipher suite.")];
-	char s164[sizeof("SSL_ERROR_SESSION_KEY_GEN_FAILURE")];
-	char s165[sizeof("SSL_ERROR_SESSION_KEY_GEN_FAILURE\004Client failed to generate "
-		"session keys for SSL session.")];
-	char s166[sizeof("SSL_ERROR_NO_SERVER_KEY_FOR_ALG")];
-	char s167[sizeof("SSL_ERROR_NO_SERVER_KEY_FOR_ALG\004Server has no key for the attempted "
-		"key exchange algorithm.")];
-	char s168[sizeof("SSL_ERROR_TOKEN_INSERTION_REMOVAL")];
-	char s169[sizeof("SSL_ERROR_TOKEN_INSERTION_REMOVAL\004PKCS#11 token was inserted "
-		"or removed while operation was in progress.")];
-	char s170[sizeof("SSL_ERROR_TOKEN_SLOT_NOT_FOUND")];
-	char s171[sizeof("SSL_ERROR_TOKEN_SLOT_NOT_FOUND\004No PKCS#11 token could be found "
-		"to do a required operation.")];
-	char s172[sizeof("SSL_ERROR_NO_COMPRESSION_OVERLAP")];
-	char s173[sizeof("SSL_ERROR_NO_COMPRESSION_OVERLAP\004Cannot communicate securely "
-		"with peer: no common compression algorithm(s).")];
-	char s174[sizeof("SSL_ERROR_HANDSHAKE_NOT_COMPLETED")];
-	char s175[sizeof("SSL_ERROR_HANDSHAKE_NOT_COMPLETED\004Cannot perform the operation "
-		"until the handshake is complete.")];
-	char s176[sizeof("SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE")];
-	char s177[sizeof("SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE\004Received incorrect handshakes "
-		"hash values from peer.")];
-	char s178[sizeof("SSL_ERROR_CERT_KEA_MISMATCH")];
-	char s179[sizeof("SSL_ERROR_CERT_KEA_MISMATCH\004The certificate provided cannot "
-		"be used with the selected authentication type.")];
-	char s180[sizeof("SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA")];
-	char s181[sizeof("SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA\004No certificate authority "
-		"is trusted for SSL client authentication.")];
-	char s182[sizeof("SSL_ERROR_SESSION_NOT_FOUND")];
-	char s183[sizeof("SSL_ERROR_SESSION_NOT_FOUND\004Client's SSL session ID not found "
-		"in server's session cache.")];
-	char s184[sizeof("SSL_ERROR_DECRYPTION_FAILED_ALERT")];
-	char s185[sizeof("SSL_ERROR_DECRYPTION_FAILED_ALERT\004Peer was unable to decrypt "
-		"an SSL record it received.")];
-	char s186[sizeof("SSL_ERROR_RECORD_OVERFLOW_ALERT")];
-	char s187[sizeof("SSL_ERROR_RECORD_OVERFLOW_ALERT\004Peer received an SSL record "
-		"that was longer than is permitted.")];
-	char s188[sizeof("SSL_ERROR_UNKNOWN_CA_ALERT")];
-	char s189[sizeof("SSL_ERROR_UNKNOWN_CA_ALERT\004Peer does not recognize and trust "
-		"the CA that issued your certificate.")];
-	char s190[sizeof("SSL_ERROR_ACCESS_DENIED_ALERT")];
-	char s191[sizeof("SSL_ERROR_ACCESS_DENIED_ALERT\004Peer received a valid certificate, "
-		"but access was denied.")];
-	char s192[sizeof("SSL_ERROR_DECODE_ERROR_ALERT")];
-	char s193[sizeof("SSL_ERROR_DECODE_ERROR_ALERT\004Peer could not decode an SSL handshake "
-		"message.")];
-	char s194[sizeof("SSL_ERROR_DECRYPT_ERROR_ALERT")];
-	char s195[sizeof("SSL_ERROR_DECRYPT_ERROR_ALERT\004Peer reports failure of signature "
-		"verification or key exchange.")];
-	char s196[sizeof("SSL_ERROR_EXPORT_RESTRICTION_ALERT")];
-	char s197[sizeof("SSL_ERROR_EXPORT_RESTRICTION_ALERT\004Peer reports negotiation "
-		"not in compliance with export regulations.")];
-	char s198[sizeof("SSL_ERROR_PROTOCOL_VERSION_ALERT")];
-	char s199[sizeof("SSL_ERROR_PROTOCOL_VERSION_ALERT\004Peer reports incompatible or "
-		"unsupported protocol version.")];
-	char s200[sizeof("SSL_ERROR_INSUFFICIENT_SECURITY_ALERT")];
-	char s201[sizeof("SSL_ERROR_INSUFFICIENT_SECURITY_ALERT\004Server requires ciphers "
-		"more secure than those supported by client.")];
-	char s202[sizeof("SSL_ERROR_INTERNAL_ERROR_ALERT")];
-	char s203[sizeof("SSL_ERROR_INTERNAL_ERROR_ALERT\004Peer reports it experienced an "
-		"internal error.")];
-	char s204[sizeof("SSL_ERROR_USER_CANCELED_ALERT")];
-	char s205[sizeof("SSL_ERROR_USER_CANCELED_ALERT\004Peer user canceled handshake.")];
-	char s206[sizeof("SSL_ERROR_NO_RENEGOTIATION_ALERT")];
-	char s207[sizeof("SSL_ERROR_NO_RENEGOTIATION_ALERT\004Peer does not permit renegotiation "
-		"of SSL security parameters.")];
-	char s208[sizeof("SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED")];
-	char s209[sizeof("SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED\004SSL server cache not configured "
-		"and not disabled for this socket.")];
-	char s210[sizeof("SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT")];
-	char s211[sizeof("SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT\004SSL peer does not support "
-		"requested TLS hello extension.")];
-	char s212[sizeof("SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT")];
-	char s213[sizeof("SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT\004SSL peer could not "
-		"obtain your certificate from the supplied URL.")];
-	char s214[sizeof("SSL_ERROR_UNRECOGNIZED_NAME_ALERT")];
-	char s215[sizeof("SSL_ERROR_UNRECOGNIZED_NAME_ALERT\004SSL peer has no certificate "
-		"for the requested DNS name.")];
-	char s216[sizeof("SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT")];
-	char s217[sizeof("SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT\004SSL peer was unable "
-		"to get an OCSP response for its certificate.")];
-	char s218[sizeof("SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT")];
-	char s219[sizeof("SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT\004SSL peer reported bad certificate "
-		"hash value.")];
-	char s220[sizeof("SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET")];
-	char s221[sizeof("SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET\004SSL received an unexpected "
-		"New Session Ticket handshake message.")];
-	char s222[sizeof("SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET")];
-	char s223[sizeof("SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET\004SSL received a malformed "
-		"New Session Ticket handshake message.")];
-	char s224[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE")];
-	char s225[sizeof("SSL_ERROR_DECOMPRESSION_FAILURE\004SSL received a compressed record "
-		"that could not be decompressed.")];
-	char s226[sizeof("SSL_ERROR_RENEGOTIATION_NOT_ALLOWED")];
-	char s227[sizeof("SSL_ERROR_RENEGOTIATION_NOT_ALLOWED\004Renegotiation is not allowed "
-		"on this SSL socket.")];
-	char s228[sizeof("SSL_ERROR_UNSAFE_NEGOTIATION")];
-	char s229[sizeof("SSL_ERROR_UNSAFE_NEGOTIATION\004Peer attempted old style (potentially "
-		"vulnerable) handshake.")];
-	char s230[sizeof("SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD")];
-	char s231[sizeof("SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD\004SSL received an "
-		"unexpected uncompressed record.")];
-	char s232[sizeof("SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY")];
-	char s233[sizeof("SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY\004SSL received a weak ephemeral "
-		"Diffie-Hellman key in Server Key Exchange handshake message.")];
-	char s234[sizeof("SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID")];
-	char s235[sizeof("SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID\004SSL received invalid ALPN "
-		"extension data.")];
-	char s236[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2")];
-	char s237[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2\004SSL feature not supported "
-		"for SSL 2.0 connections.")];
-	char s238[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS")];
-	char s239[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS\004SSL feature not "
-		"supported for servers.")];
-	char s240[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS")];
-	char s241[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS\004SSL feature not "
-		"supported for clients.")];
-	char s242[sizeof("SSL_ERROR_INVALID_VERSION_RANGE")];
-	char s243[sizeof("SSL_ERROR_INVALID_VERSION_RANGE\004SSL version range is not valid.")];
-	char s244[sizeof("SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION")];
-	char s245[sizeof("SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION\004SSL peer selected a "
-		"cipher suite disallowed for the selected protocol version.")];
-	char s246[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST")];
-	char s247[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST\004SSL received a malformed "
-		"Hello Verify Request handshake message.")];
-	char s248[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST")];
-	char s249[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST\004SSL received an "
-		"unexpected Hello Verify Request handshake message.")];
-	char s250[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION")];
-	char s251[sizeof("SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION\004SSL feature not "
-		"supported for the protocol version.")];
-	char s252[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_STATUS")];
-	char s253[sizeof("SSL_ERROR_RX_UNEXPECTED_CERT_STATUS\004SSL received an unexpected "
-		"Certificate Status handshake message.")];
-	char s254[sizeof("SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM")];
-	char s255[sizeof("SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM\004Unsupported hash algorithm "
-		"used by TLS peer.")];
-	char s256[sizeof("SSL_ERROR_DIGEST_FAILURE")];
-	char s257[sizeof("SSL_ERROR_DIGEST_FAILURE\004Digest function failed.")];
-	char s258[sizeof("SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM")];
-	char s259[sizeof("SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM\004Incorrect signature "
-		"algorithm specified in a digitally-signed element.")];
-	char s260[sizeof("SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK")];
-	char s261[sizeof("SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK\004The next protocol negotiation "
-		"extension was enabled, but the callback was cleared prior to "
-		"being needed.")];
-	char s262[sizeof("SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL")];
-	char s263[sizeof("SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL\004The server supports no protocols "
-		"that the client advertises in the ALPN extension.")];
-	char s264[sizeof("SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT")];
-	char s265[sizeof("SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT\004The server rejected the "
-		"handshake because the client downgraded to a lower TLS version "
-		"than the server supports.")];
-	char s266[sizeof("SSL_ERROR_WEAK_SERVER_CERT_KEY")];
-	char s267[sizeof("SSL_ERROR_WEAK_SERVER_CERT_KEY\004The server certificate included "
-		"a public key that was too weak.")];
-	char s268[sizeof("SSL_ERROR_RX_SHORT_DTLS_READ")];
-	char s269[sizeof("SSL_ERROR_RX_SHORT_DTLS_READ\004Not enough room in buffer for DTLS "
-		"record.")];
-	char s270[sizeof("SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM")];
-	char s271[sizeof("SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM\004No supported TLS "
-		"signature algorithm was configured.")];
-	char s272[sizeof("SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM")];
-	char s273[sizeof("SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM\004The peer used an unsupported "
-		"combination of signature and hash algorithm.")];
-	char s274[sizeof("SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET")];
-	char s275[sizeof("SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET\004The peer tried to resume "
-		"without a correct extended_master_secret extension")];
-	char s276[sizeof("SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET")];
-	char s277[sizeof("SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET\004The peer tried to "
-		"resume with an unexpected extended_master_secret extension")];
-	char s278[sizeof("SSL_ERROR_RX_MALFORMED_KEY_SHARE")];
-	char s279[sizeof("SSL_ERROR_RX_MALFORMED_KEY_SHARE\004SSL received a malformed Key "
-		"Share extension.")];
-	char s280[sizeof("SSL_ERROR_MISSING_KEY_SHARE")];
-	char s281[sizeof("SSL_ERROR_MISSING_KEY_SHARE\004SSL expected a Key Share extension.")];
-	char s282[sizeof("SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE")];
-	char s283[sizeof("SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE\004SSL received a malformed "
-		"ECDHE key share handshake extension.")];
-	char s284[sizeof("SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE")];
-	char s285[sizeof("SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE\004SSL received a malformed "
-		"DHE key share handshake extension.")];
-	char s286[sizeof("SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS")];
-	char s287[sizeof("SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS\004SSL received an "
-		"unexpected Encrypted Extensions handshake message.")];
-	char s288[sizeof("SSL_ERROR_MISSING_EXTENSION_ALERT")];
-	char s289[sizeof("SSL_ERROR_MISSING_EXTENSION_ALERT\004SSL received a missing_extension "
-		"alert.")];
-	char s290[sizeof("SSL_ERROR_KEY_EXCHANGE_FAILURE")];
-	char s291[sizeof("SSL_ERROR_KEY_EXCHANGE_FAILURE\004SSL had an error performing key "
-		"exchange.")];
-	char s292[sizeof("SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION")];
-	char s293[sizeof("SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION\004SSL received an extension "
-		"that is not permitted for this version.")];
-	char s294[sizeof("SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS")];
-	char s295[sizeof("SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS\004SSL received a malformed "
-		"Encrypted Extensions handshake message.")];
-	char s296[sizeof("SSL_ERROR_MALFORMED_PRE_SHARED_KEY")];
-	char s297[sizeof("SSL_ERROR_MALFORMED_PRE_SHARED_KEY\004SSL received an invalid PreSharedKey "
-		"extension.")];
-	char s298[sizeof("SSL_ERROR_MALFORMED_EARLY_DATA")];
-	char s299[sizeof("SSL_ERROR_MALFORMED_EARLY_DATA\004SSL received an invalid EarlyData "
-		"extension.")];
-	char s300[sizeof("SSL_ERROR_END_OF_EARLY_DATA_ALERT")];
-	char s301[sizeof("SSL_ERROR_END_OF_EARLY_DATA_ALERT\004Unrecognized SSL error_code.")];
-	char s302[sizeof("SSL_ERROR_MISSING_ALPN_EXTENSION")];
-	char s303[sizeof("SSL_ERROR_MISSING_ALPN_EXTENSION\004SSL didn't receive an expected "
-		"ALPN extension.")];
-	char s304[sizeof("SSL_ERROR_RX_UNEXPECTED_EXTENSION")];
-	char s305[sizeof("SSL_ERROR_RX_UNEXPECTED_EXTENSION\004SSL received an unexpected "
-		"extension.")];
-	char s306[sizeof("SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION")];
-	char s307[sizeof("SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION\004SSL expected a "
-		"supported groups extension.")];
-	char s308[sizeof("SSL_ERROR_TOO_MANY_RECORDS")];
-	char s309[sizeof("SSL_ERROR_TOO_MANY_RECORDS\004SSL sent or received too many records "
-		"with the same symmetric key.")];
-	char s310[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST")];
-	char s311[sizeof("SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST\004SSL received an "
-		"unexpected Hello Retry Request handshake message.")];
-	char s312[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST")];
-	char s313[sizeof("SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST\004SSL received a malformed "
-		"Hello Retry Request handshake message.")];
-	char s314[sizeof("SSL_ERROR_BAD_2ND_CLIENT_HELLO")];
-	char s315[sizeof("SSL_ERROR_BAD_2ND_CLIENT_HELLO\004SSL received a second Client "
-		"Hello message without a usable key share.")];
-	char s316[sizeof("SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION")];
-	char s317[sizeof("SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION\004SSL expected "
-		"a signature algorithms extension.")];
-	char s318[sizeof("SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES")];
-	char s319[sizeof("SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES\004SSL received a malformed "
-		"PSK key exchange modes extension.")];
-	char s320[sizeof("SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES")];
-	char s321[sizeof("SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES\004SSL expected a PSK "
-		"key exchange modes extension.")];
-	char s322[sizeof("SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA")];
-	char s323[sizeof("SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA\004SSL got a pre-TLS 1.3 version "
-		"even though we sent early data.")];
-	char s324[sizeof("SSL_ERROR_TOO_MUCH_EARLY_DATA")];
-	char s325[sizeof("SSL_ERROR_TOO_MUCH_EARLY_DATA\004SSL received more early data than "
-		"permitted.")];
-	char s326[sizeof("SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA")];
-	char s327[sizeof("SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA\004SSL received an unexpected "
-		"End of Early Data message.")];
-	char s328[sizeof("SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA")];
-	char s329[sizeof("SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA\004SSL received a malformed "
-		"End of Early Data message.")];
-	char s330[sizeof("SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API")];
-	char s331[sizeof("SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API\004An experimental API was "
-		"called, but not supported.")];
-	char s332[sizeof("SSL_ERROR_APPLICATION_ABORT")];
-	char s333[sizeof("SSL_ERROR_APPLICATION_ABORT\004SSL handshake aborted by the application.")];
-	char s334[sizeof("SSL_ERROR_APP_CALLBACK_ERROR")];
-	char s335[sizeof("SSL_ERROR_APP_CALLBACK_ERROR\004An application callback produced "
-		"an invalid response.")];
-	char s336[sizeof("SSL_ERROR_NO_TIMERS_FOUND")];
-	char s337[sizeof("SSL_ERROR_NO_TIMERS_FOUND\004No timers are currently running.")];
-	char s338[sizeof("SSL_ERROR_MISSING_COOKIE_EXTENSION")];
-	char s339[sizeof("SSL_ERROR_MISSING_COOKIE_EXTENSION\004A second ClientHello was "
-		"received without a cookie extension.")];
-	char s340[sizeof("SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE")];
-	char s341[sizeof("SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE\004SSL received an unexpected "
-		"key update message.")];
-	char s342[sizeof("SSL_ERROR_RX_MALFORMED_KEY_UPDATE")];
-	char s343[sizeof("SSL_ERROR_RX_MALFORMED_KEY_UPDATE\004SSL received a malformed key "
-		"update message.")];
-	char s344[sizeof("SSL_ERROR_TOO_MANY_KEY_UPDATES")];
-	char s345[sizeof("SSL_ERROR_TOO_MANY_KEY_UPDATES\004SSL attempted too many key updates.")];
-	char s346[sizeof("SSL_ERROR_HANDSHAKE_FAILED")];
-	char s347[sizeof("SSL_ERROR_HANDSHAKE_FAILED\004SSL handshake has already failed. "
-		"No more operations possible.")];
-	char s348[sizeof("SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR")];
-	char s349[sizeof("SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR\004SSL received an invalid "
-		"resumption token.")];
-	char s350[sizeof("SSL_ERROR_RX_MALFORMED_DTLS_ACK")];
-	char s351[sizeof("SSL_ERROR_RX_MALFORMED_DTLS_ACK\004SSL received a malformed DTLS "
-		"ACK")];
-	char s352[sizeof("SSL_ERROR_DH_KEY_TOO_LONG")];
-	char s353[sizeof("SSL_ERROR_DH_KEY_TOO_LONG\004SSL received a DH key share that's "
-		"too long (>8192 bit).")];
-	char s354[sizeof("SSL_ERROR_RX_MALFORMED_ESNI_KEYS")];
-	char s355[sizeof("SSL_ERROR_RX_MALFORMED_ESNI_KEYS\004SSL received a malformed ESNI "
-		"keys structure")];
-	char s356[sizeof("SSL_ERROR_RX_MALFORMED_ECH_CONFIG")];
-	char s357[sizeof("SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION")];
-	char s358[sizeof("SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION\004SSL received a malformed "
-		"ESNI extension")];
-	char s359[sizeof("SSL_ERROR_RX_MALFORMED_ECH_EXTENSION")];
-	char s360[sizeof("SSL_ERROR_MISSING_ESNI_EXTENSION")];
-	char s361[sizeof("SSL_ERROR_MISSING_ESNI_EXTENSION\004SSL did not receive an ESNI "
-		"extension")];
-	char s362[sizeof("SSL_ERROR_MISSING_ECH_EXTENSION")];
-	char s363[sizeof("SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE")];
-	char s364[sizeof("SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE\004SSL received an unexpected "
-		"record type.")];
-	char s365[sizeof("SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION")];
-	char s366[sizeof("SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION\004SSL cannot send "
-		"a CertificateRequest because the client doesn't support post-handshake "
-		"authentication.")];
-	char s367[sizeof("SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT")];
-	char s368[sizeof("SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT\004SSL received a certificate_required "
-		"alert.")];
-	char s369[sizeof("SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH")];
-	char s370[sizeof("SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH\004SSL received a delegated "
-		"credential with unexpected certificate verification algorithm.")];
-	char s371[sizeof("SSL_ERROR_DC_BAD_SIGNATURE")];
-	char s372[sizeof("SSL_ERROR_DC_BAD_SIGNATURE\004SSL received a delegated credential "
-		"with an invalid signature.")];
-	char s373[sizeof("SSL_ERROR_DC_INVALID_KEY_USAGE")];
-	char s374[sizeof("SSL_ERROR_DC_INVALID_KEY_USAGE\004SSL received a delegated credential "
-		"from a certificate with invalid key usage.")];
-	char s375[sizeof("SSL_ERROR_DC_EXPIRED")];
-	char s376[sizeof("SSL_ERROR_DC_EXPIRED\004SSL received a delegated credential that "
-		"expired.")];
-	char s377[sizeof("SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD")];
-	char s378[sizeof("SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD\004SSL received a delegated "
-		"credential with excessive TTL.")];
-	char s379[sizeof("SSL_ERROR_FEATURE_DISABLED")];
-	char s380[sizeof("SSL_ERROR_FEATURE_DISABLED\004The requested feature is disabled.")];
-	char s381[sizeof("SSL_ERROR_ECH_RETRY_WITH_ECH")];
-	char s382[sizeof("SSL_ERROR_ECH_RETRY_WITH_ECH\004TLS ECH was rejected, but verification "
-		"succeeded and compatible retry_configs are available.")];
-	char s383[sizeof("SSL_ERROR_ECH_RETRY_WITHOUT_ECH")];
-	char s384[sizeof("SSL_ERROR_ECH_RETRY_WITHOUT_ECH\004TLS ECH was rejected, but verification "
-		"succeeded and no compatible retry_configs were found.")];
-	char s385[sizeof("SSL_ERROR_ECH_FAILED")];
-	char s386[sizeof("SSL_ERROR_ECH_FAILED\004TLS ECH was rejected and verification failed.")];
-	char s387[sizeof("SSL_ERROR_ECH_REQUIRED_ALERT")];
-	char s388[sizeof("SSL_ERROR_ECH_REQUIRED_ALERT\004SSL peer reported ECH required.")];
-} nss_ssl_error_pool = {
-	"",
-	"nss_ssl_error_unknown\004Unknown SSL error code.",
-	"SSL_ERROR_EXPORT_ONLY_SERVER",
-	"SSL_ERROR_EXPORT_ONLY_SERVER\004Unable to communicate securely. "
-		"Peer does not support high-grade encryption.",
-	"SSL_ERROR_US_ONLY_SERVER",
-	"SSL_ERROR_US_ONLY_SERVER\004Unable to communicate securely. Peer "
-		"requires high-grade encryption which is not supported.",
-	"SSL_ERROR_NO_CYPHER_OVERLAP",
-	"SSL_ERROR_NO_CYPHER_OVERLAP\004Cannot communicate securely with "
-		"peer: no common encryption algorithm(s).",
-	"SSL_ERROR_NO_CERTIFICATE",
-	"SSL_ERROR_NO_CERTIFICATE\004Unable to find the certificate or key "
-		"necessary for authentication.",
-	"SSL_ERROR_BAD_CERTIFICATE",
-	"SSL_ERROR_BAD_CERTIFICATE\004Unable to communicate securely with "
-		"peer: peers's certificate was rejected.",
-	"SSL_ERROR_UNUSED_5",
-	"SSL_ERROR_UNUSED_5\004Unrecognized SSL error_code.",
-	"SSL_ERROR_BAD_CLIENT",
-	"SSL_ERROR_BAD_CLIENT\004The server has encountered bad data from "
-		"the client.",
-	"SSL_ERROR_BAD_SERVER",
-	"SSL_ERROR_BAD_SERVER\004The client has encountered bad data from "
-		"the server.",
-	"SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE",
-	"SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE\004Unsupported certificate "
-		"type.",
-	"SSL_ERROR_UNSUPPORTED_VERSION",
-	"SSL_ERROR_UNSUPPORTED_VERSION\004Peer using unsupported version "
-		"of security protocol.",
-	"SSL_ERROR_UNUSED_10",
-	"SSL_ERROR_UNUSED_10\004Unrecognized SSL error_code.",
-	"SSL_ERROR_WRONG_CERTIFICATE",
-	"SSL_ERROR_WRONG_CERTIFICATE\004Client authentication failed: private "
-		"key in key database does not match public key in certificate "
-		"database.",
-	"SSL_ERROR_BAD_CERT_DOMAIN",
-	"SSL_ERROR_BAD_CERT_DOMAIN\004Unable to communicate securely with "
-		"peer: requested domain name does not match the server's certificate.",
-	"SSL_ERROR_POST_WARNING",
-	"SSL_ERROR_POST_WARNING\004Unrecognized SSL error code.",
-	"SSL_ERROR_SSL2_DISABLED",
-	"SSL_ERROR_SSL2_DISABLED\004Peer only supports SSL version 2, which "
-		"is locally disabled.",
-	"SSL_ERROR_BAD_MAC_READ",
-	"SSL_ERROR_BAD_MAC_READ\004SSL received a record with an incorrect "
-		"Message Authentication Code.",
-	"SSL_ERROR_BAD_MAC_ALERT",
-	"SSL_ERROR_BAD_MAC_ALERT\004SSL peer reports incorrect Message Authentication "
-		"Code.",
-	"SSL_ERROR_BAD_CERT_ALERT",
-	"SSL_ERROR_BAD_CERT_ALERT\004SSL peer cannot verify your certificate.",
-	"SSL_ERROR_REVOKED_CERT_ALERT",
-	"SSL_ERROR_REVOKED_CERT_ALERT\004SSL peer rejected your certificate "
-		"as revoked.",
-	"SSL_ERROR_EXPIRED_CERT_ALERT",
-	"SSL_ERROR_EXPIRED_CERT_ALERT\004SSL peer rejected your certificate "
-		"as expired.",
-	"SSL_ERROR_SSL_DISABLED",
-	"SSL_ERROR_SSL_DISABLED\004Cannot connect: SSL is disabled.",
-	"SSL_ERROR_FORTEZZA_PQG",
-	"SSL_ERROR_FORTEZZA_PQG\004Cannot connect: SSL peer is in another "
-		"FORTEZZA domain.",
-	"SSL_ERROR_UNKNOWN_CIPHER_SUITE",
-	"SSL_ERROR_UNKNOWN_CIPHER_SUITE\004An unknown SSL cipher suite has "
-		"been requested.",
-	"SSL_ERROR_NO_CIPHERS_SUPPORTED",
-	"SSL_ERROR_NO_CIPHERS_SUPPORTED\004No cipher suites are present "
-		"and enabled in this program.",
-	"SSL_ERROR_BAD_BLOCK_PADDING",
-	"SSL_ERROR_BAD_BLOCK_PADDING\004SSL received a record with bad block "
-		"padding.",
-	"SSL_ERROR_RX_RECORD_TOO_LONG",
-	"SSL_ERROR_RX_RECORD_TOO_LONG\004SSL received a record that exceeded "
-		"the maximum permissible length.",
-	"SSL_ERROR_TX_RECORD_TOO_LONG",
-	"SSL_ERROR_TX_RECORD_TOO_LONG\004SSL attempted to send a record "
-		"that exceeded the maximum permissible length.",
-	"SSL_ERROR_RX_MALFORMED_HELLO_REQUEST",
-	"SSL_ERROR_RX_MALFORMED_HELLO_REQUEST\004SSL received a malformed "
-		"Hello Request handshake message.",
-	"SSL_ERROR_RX_MALFORMED_CLIENT_HELLO",
-	"SSL_ERROR_RX_MALFORMED_CLIENT_HELLO\004SSL received a malformed "
-		"Client Hello handshake message.",
-	"SSL_ERROR_RX_MALFORMED_SERVER_HELLO",
-	"SSL_ERROR_RX_MALFORMED_SERVER_HELLO\004SSL received a malformed "
-		"Server Hello handshake message.",
-	"SSL_ERROR_RX_MALFORMED_CERTIFICATE",
-	"SSL_ERROR_RX_MALFORMED_CERTIFICATE\004SSL received a malformed "
-		"Certificate handshake message.",
-	"SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH",
-	"SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH\004SSL received a malformed "
-		"Server Key Exchange handshake message.",
-	"SSL_ERROR_RX_MALFORMED_CERT_REQUEST",
-	"SSL_ERROR_RX_MALFORMED_CERT_REQUEST\004SSL received a malformed "
-		"Certificate Request handshake message.",
-	"SSL_ERROR_RX_MALFORMED_HELLO_DONE",
-	"SSL_ERROR_RX_MALFORMED_HELLO_DONE\004SSL received a malformed Server "
-		"Hello Done handshake message.",
-	"SSL_ERROR_RX_MALFORMED_CERT_VERIFY",
-	"SSL_ERROR_RX_MALFORMED_CERT_VERIFY\004SSL received a malformed "
-		"Certificate Verify handshake message.",
-	"SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH",
-	"SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH\004SSL received a malformed "
-		"Client Key Exchange handshake message.",
-	"SSL_ERROR_RX_MALFORMED_FINISHED",
-	"SSL_ERROR_RX_MALFORMED_FINISHED\004SSL received a malformed Finished "
-		"handshake message.",
-	"SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER",
-	"SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER\004SSL received a malformed "
-		"Change Cipher Spec record.",
-	"SSL_ERROR_RX_MALFORMED_ALERT",
-	"SSL_ERROR_RX_MALFORMED_ALERT\004SSL received a malformed Alert "
-		"record.",
-	"SSL_ERROR_RX_MALFORMED_HANDSHAKE",
-	"SSL_ERROR_RX_MALFORMED_HANDSHAKE\004SSL received a malformed Handshake "
-		"record.",
-	"SSL_ERROR_RX_MALFORMED_APPLICATION_DATA",
-	"SSL_ERROR_RX_MALFORMED_APPLICATION_DATA\004SSL received a malformed "
-		"Application Data record.",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST\004SSL received an unexpected "
-		"Hello Request handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO",
-	"SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO\004SSL received an unexpected "
-		"Client Hello handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO",
-	"SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO\004SSL received an unexpected "
-		"Server Hello handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_CERTIFICATE",
-	"SSL_ERROR_RX_UNEXPECTED_CERTIFICATE\004SSL received an unexpected "
-		"Certificate handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH",
-	"SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH\004SSL received an unexpected "
-		"Server Key Exchange handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST",
-	"SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST\004SSL received an unexpected "
-		"Certificate Request handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_DONE",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_DONE\004SSL received an unexpected "
-		"Server Hello Done handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY",
-	"SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY\004SSL received an unexpected "
-		"Certificate Verify handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH",
-	"SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH\004SSL received an unexpected "
-		"Client Key Exchange handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_FINISHED",
-	"SSL_ERROR_RX_UNEXPECTED_FINISHED\004SSL received an unexpected "
-		"Finished handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER",
-	"SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER\004SSL received an unexpected "
-		"Change Cipher Spec record.",
-	"SSL_ERROR_RX_UNEXPECTED_ALERT",
-	"SSL_ERROR_RX_UNEXPECTED_ALERT\004SSL received an unexpected Alert "
-		"record.",
-	"SSL_ERROR_RX_UNEXPECTED_HANDSHAKE",
-	"SSL_ERROR_RX_UNEXPECTED_HANDSHAKE\004SSL received an unexpected "
-		"Handshake record.",
-	"SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA",
-	"SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA\004SSL received an unexpected "
-		"Application Data record.",
-	"SSL_ERROR_RX_UNKNOWN_RECORD_TYPE",
-	"SSL_ERROR_RX_UNKNOWN_RECORD_TYPE\004SSL received a record with "
-		"an unknown content type.",
-	"SSL_ERROR_RX_UNKNOWN_HANDSHAKE",
-	"SSL_ERROR_RX_UNKNOWN_HANDSHAKE\004SSL received a handshake message "
-		"with an unknown message type.",
-	"SSL_ERROR_RX_UNKNOWN_ALERT",
-	"SSL_ERROR_RX_UNKNOWN_ALERT\004SSL received an alert record with "
-		"an unknown alert description.",
-	"SSL_ERROR_CLOSE_NOTIFY_ALERT",
-	"SSL_ERROR_CLOSE_NOTIFY_ALERT\004SSL peer has closed this connection.",
-	"SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT",
-	"SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT\004SSL peer was not expecting "
-		"a handshake message it received.",
-	"SSL_ERROR_DECOMPRESSION_FAILURE_ALERT",
-	"SSL_ERROR_DECOMPRESSION_FAILURE_ALERT\004SSL peer was unable to "
-		"successfully decompress an SSL record it received.",
-	"SSL_ERROR_HANDSHAKE_FAILURE_ALERT",
-	"SSL_ERROR_HANDSHAKE_FAILURE_ALERT\004SSL peer was unable to negotiate "
-		"an acceptable set of security parameters.",
-	"SSL_ERROR_ILLEGAL_PARAMETER_ALERT",
-	"SSL_ERROR_ILLEGAL_PARAMETER_ALERT\004SSL peer rejected a handshake "
-		"message for unacceptable content.",
-	"SSL_ERROR_UNSUPPORTED_CERT_ALERT",
-	"SSL_ERROR_UNSUPPORTED_CERT_ALERT\004SSL peer does not support certificates "
-		"of the type it received.",
-	"SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT",
-	"SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT\004SSL peer had some unspecified "
-		"issue with the certificate it received.",
-	"SSL_ERROR_GENERATE_RANDOM_FAILURE",
-	"SSL_ERROR_GENERATE_RANDOM_FAILURE\004SSL experienced a failure "
-		"of its random number generator.",
-	"SSL_ERROR_SIGN_HASHES_FAILURE",
-	"SSL_ERROR_SIGN_HASHES_FAILURE\004Unable to digitally sign data "
-		"required to verify your certificate.",
-	"SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE",
-	"SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE\004SSL was unable to extract "
-		"the public key from the peer's certificate.",
-	"SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE",
-	"SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE\004Unspecified failure while "
-		"processing SSL Server Key Exchange handshake.",
-	"SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE",
-	"SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE\004Unspecified failure while "
-		"processing SSL Client Key Exchange handshake.",
-	"SSL_ERROR_ENCRYPTION_FAILURE",
-	"SSL_ERROR_ENCRYPTION_FAILURE\004Bulk data encryption algorithm "
-		"failed in selected cipher suite.",
-	"SSL_ERROR_DECRYPTION_FAILURE",
-	"SSL_ERROR_DECRYPTION_FAILURE\004Bulk data decryption algorithm "
-		"failed in selected cipher suite.",
-	"SSL_ERROR_SOCKET_WRITE_FAILURE",
-	"SSL_ERROR_SOCKET_WRITE_FAILURE\004Attempt to write encrypted data "
-		"to underlying socket failed.",
-	"SSL_ERROR_MD5_DIGEST_FAILURE",
-	"SSL_ERROR_MD5_DIGEST_FAILURE\004MD5 digest function failed.",
-	"SSL_ERROR_SHA_DIGEST_FAILURE",
-	"SSL_ERROR_SHA_DIGEST_FAILURE\004SHA-1 digest function failed.",
-	"SSL_ERROR_MAC_COMPUTATION_FAILURE",
-	"SSL_ERROR_MAC_COMPUTATION_FAILURE\004MAC computation failed.",
-	"SSL_ERROR_SYM_KEY_CONTEXT_FAILURE",
-	"SSL_ERROR_SYM_KEY_CONTEXT_FAILURE\004Failure to create Symmetric "
-		"Key context.",
-	"SSL_ERROR_SYM_KEY_UNWRAP_FAILURE",
-	"SSL_ERROR_SYM_KEY_UNWRAP_FAILURE\004Failure to unwrap the Symmetric "
-		"key in Client Key Exchange message.",
-	"SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED",
-	"SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED\004SSL Server attempted to "
-		"use domestic-grade public key with export cipher suite.",
-	"SSL_ERROR_IV_PARAM_FAILURE",
-	"SSL_ERROR_IV_PARAM_FAILURE\004PKCS11 code failed to translate an "
-		"IV into a param.",
-	"SSL_ERROR_INIT_CIPHER_SUITE_FAILURE",
-	"SSL_ERROR_INIT_CIPHER_SUITE_FAILURE\004Failed to initialize the "
-		"selected cipher suite.",
-	"SSL_ERROR_SESSION_KEY_GEN_FAILURE",
-	"SSL_ERROR_SESSION_KEY_GEN_FAILURE\004Client failed to generate "
-		"session keys for SSL session.",
-	"SSL_ERROR_NO_SERVER_KEY_FOR_ALG",
-	"SSL_ERROR_NO_SERVER_KEY_FOR_ALG\004Server has no key for the attempted "
-		"key exchange algorithm.",
-	"SSL_ERROR_TOKEN_INSERTION_REMOVAL",
-	"SSL_ERROR_TOKEN_INSERTION_REMOVAL\004PKCS#11 token was inserted "
-		"or removed while operation was in progress.",
-	"SSL_ERROR_TOKEN_SLOT_NOT_FOUND",
-	"SSL_ERROR_TOKEN_SLOT_NOT_FOUND\004No PKCS#11 token could be found "
-		"to do a required operation.",
-	"SSL_ERROR_NO_COMPRESSION_OVERLAP",
-	"SSL_ERROR_NO_COMPRESSION_OVERLAP\004Cannot communicate securely "
-		"with peer: no common compression algorithm(s).",
-	"SSL_ERROR_HANDSHAKE_NOT_COMPLETED",
-	"SSL_ERROR_HANDSHAKE_NOT_COMPLETED\004Cannot perform the operation "
-		"until the handshake is complete.",
-	"SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE",
-	"SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE\004Received incorrect handshakes "
-		"hash values from peer.",
-	"SSL_ERROR_CERT_KEA_MISMATCH",
-	"SSL_ERROR_CERT_KEA_MISMATCH\004The certificate provided cannot "
-		"be used with the selected authentication type.",
-	"SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA",
-	"SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA\004No certificate authority "
-		"is trusted for SSL client authentication.",
-	"SSL_ERROR_SESSION_NOT_FOUND",
-	"SSL_ERROR_SESSION_NOT_FOUND\004Client's SSL session ID not found "
-		"in server's session cache.",
-	"SSL_ERROR_DECRYPTION_FAILED_ALERT",
-	"SSL_ERROR_DECRYPTION_FAILED_ALERT\004Peer was unable to decrypt "
-		"an SSL record it received.",
-	"SSL_ERROR_RECORD_OVERFLOW_ALERT",
-	"SSL_ERROR_RECORD_OVERFLOW_ALERT\004Peer received an SSL record "
-		"that was longer than is permitted.",
-	"SSL_ERROR_UNKNOWN_CA_ALERT",
-	"SSL_ERROR_UNKNOWN_CA_ALERT\004Peer does not recognize and trust "
-		"the CA that issued your certificate.",
-	"SSL_ERROR_ACCESS_DENIED_ALERT",
-	"SSL_ERROR_ACCESS_DENIED_ALERT\004Peer received a valid certificate, "
-		"but access was denied.",
-	"SSL_ERROR_DECODE_ERROR_ALERT",
-	"SSL_ERROR_DECODE_ERROR_ALERT\004Peer could not decode an SSL handshake "
-		"message.",
-	"SSL_ERROR_DECRYPT_ERROR_ALERT",
-	"SSL_ERROR_DECRYPT_ERROR_ALERT\004Peer reports failure of signature "
-		"verification or key exchange.",
-	"SSL_ERROR_EXPORT_RESTRICTION_ALERT",
-	"SSL_ERROR_EXPORT_RESTRICTION_ALERT\004Peer reports negotiation "
-		"not in compliance with export regulations.",
-	"SSL_ERROR_PROTOCOL_VERSION_ALERT",
-	"SSL_ERROR_PROTOCOL_VERSION_ALERT\004Peer reports incompatible or "
-		"unsupported protocol version.",
-	"SSL_ERROR_INSUFFICIENT_SECURITY_ALERT",
-	"SSL_ERROR_INSUFFICIENT_SECURITY_ALERT\004Server requires ciphers "
-		"more secure than those supported by client.",
-	"SSL_ERROR_INTERNAL_ERROR_ALERT",
-	"SSL_ERROR_INTERNAL_ERROR_ALERT\004Peer reports it experienced an "
-		"internal error.",
-	"SSL_ERROR_USER_CANCELED_ALERT",
-	"SSL_ERROR_USER_CANCELED_ALERT\004Peer user canceled handshake.",
-	"SSL_ERROR_NO_RENEGOTIATION_ALERT",
-	"SSL_ERROR_NO_RENEGOTIATION_ALERT\004Peer does not permit renegotiation "
-		"of SSL security parameters.",
-	"SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED",
-	"SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED\004SSL server cache not configured "
-		"and not disabled for this socket.",
-	"SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT",
-	"SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT\004SSL peer does not support "
-		"requested TLS hello extension.",
-	"SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT",
-	"SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT\004SSL peer could not "
-		"obtain your certificate from the supplied URL.",
-	"SSL_ERROR_UNRECOGNIZED_NAME_ALERT",
-	"SSL_ERROR_UNRECOGNIZED_NAME_ALERT\004SSL peer has no certificate "
-		"for the requested DNS name.",
-	"SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT",
-	"SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT\004SSL peer was unable "
-		"to get an OCSP response for its certificate.",
-	"SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT",
-	"SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT\004SSL peer reported bad certificate "
-		"hash value.",
-	"SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET",
-	"SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET\004SSL received an unexpected "
-		"New Session Ticket handshake message.",
-	"SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET",
-	"SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET\004SSL received a malformed "
-		"New Session Ticket handshake message.",
-	"SSL_ERROR_DECOMPRESSION_FAILURE",
-	"SSL_ERROR_DECOMPRESSION_FAILURE\004SSL received a compressed record "
-		"that could not be decompressed.",
-	"SSL_ERROR_RENEGOTIATION_NOT_ALLOWED",
-	"SSL_ERROR_RENEGOTIATION_NOT_ALLOWED\004Renegotiation is not allowed "
-		"on this SSL socket.",
-	"SSL_ERROR_UNSAFE_NEGOTIATION",
-	"SSL_ERROR_UNSAFE_NEGOTIATION\004Peer attempted old style (potentially "
-		"vulnerable) handshake.",
-	"SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD",
-	"SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD\004SSL received an "
-		"unexpected uncompressed record.",
-	"SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY",
-	"SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY\004SSL received a weak ephemeral "
-		"Diffie-Hellman key in Server Key Exchange handshake message.",
-	"SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID",
-	"SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID\004SSL received invalid ALPN "
-		"extension data.",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2\004SSL feature not supported "
-		"for SSL 2.0 connections.",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS\004SSL feature not "
-		"supported for servers.",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS\004SSL feature not "
-		"supported for clients.",
-	"SSL_ERROR_INVALID_VERSION_RANGE",
-	"SSL_ERROR_INVALID_VERSION_RANGE\004SSL version range is not valid.",
-	"SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION",
-	"SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION\004SSL peer selected a "
-		"cipher suite disallowed for the selected protocol version.",
-	"SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST",
-	"SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST\004SSL received a malformed "
-		"Hello Verify Request handshake message.",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST\004SSL received an "
-		"unexpected Hello Verify Request handshake message.",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION",
-	"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION\004SSL feature not "
-		"supported for the protocol version.",
-	"SSL_ERROR_RX_UNEXPECTED_CERT_STATUS",
-	"SSL_ERROR_RX_UNEXPECTED_CERT_STATUS\004SSL received an unexpected "
-		"Certificate Status handshake message.",
-	"SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM",
-	"SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM\004Unsupported hash algorithm "
-		"used by TLS peer.",
-	"SSL_ERROR_DIGEST_FAILURE",
-	"SSL_ERROR_DIGEST_FAILURE\004Digest function failed.",
-	"SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM",
-	"SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM\004Incorrect signature "
-		"algorithm specified in a digitally-signed element.",
-	"SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK",
-	"SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK\004The next protocol negotiation "
-		"extension was enabled, but the callback was cleared prior to "
-		"being needed.",
-	"SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL",
-	"SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL\004The server supports no protocols "
-		"that the client advertises in the ALPN extension.",
-	"SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT",
-	"SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT\004The server rejected the "
-		"handshake because the client downgraded to a lower TLS version "
-		"than the server supports.",
-	"SSL_ERROR_WEAK_SERVER_CERT_KEY",
-	"SSL_ERROR_WEAK_SERVER_CERT_KEY\004The server certificate included "
-		"a public key that was too weak.",
-	"SSL_ERROR_RX_SHORT_DTLS_READ",
-	"SSL_ERROR_RX_SHORT_DTLS_READ\004Not enough room in buffer for DTLS "
-		"record.",
-	"SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM",
-	"SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM\004No supported TLS "
-		"signature algorithm was configured.",
-	"SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM",
-	"SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM\004The peer used an unsupported "
-		"combination of signature and hash algorithm.",
-	"SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET",
-	"SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET\004The peer tried to resume "
-		"without a correct extended_master_secret extension",
-	"SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET",
-	"SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET\004The peer tried to "
-		"resume with an unexpected extended_master_secret extension",
-	"SSL_ERROR_RX_MALFORMED_KEY_SHARE",
-	"SSL_ERROR_RX_MALFORMED_KEY_SHARE\004SSL received a malformed Key "
-		"Share extension.",
-	"SSL_ERROR_MISSING_KEY_SHARE",
-	"SSL_ERROR_MISSING_KEY_SHARE\004SSL expected a Key Share extension.",
-	"SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE",
-	"SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE\004SSL received a malformed "
-		"ECDHE key share handshake extension.",
-	"SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE",
-	"SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE\004SSL received a malformed "
-		"DHE key share handshake extension.",
-	"SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS",
-	"SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS\004SSL received an "
-		"unexpected Encrypted Extensions handshake message.",
-	"SSL_ERROR_MISSING_EXTENSION_ALERT",
-	"SSL_ERROR_MISSING_EXTENSION_ALERT\004SSL received a missing_extension "
-		"alert.",
-	"SSL_ERROR_KEY_EXCHANGE_FAILURE",
-	"SSL_ERROR_KEY_EXCHANGE_FAILURE\004SSL had an error performing key "
-		"exchange.",
-	"SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION",
-	"SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION\004SSL received an extension "
-		"that is not permitted for this version.",
-	"SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS",
-	"SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS\004SSL received a malformed "
-		"Encrypted Extensions handshake message.",
-	"SSL_ERROR_MALFORMED_PRE_SHARED_KEY",
-	"SSL_ERROR_MALFORMED_PRE_SHARED_KEY\004SSL received an invalid PreSharedKey "
-		"extension.",
-	"SSL_ERROR_MALFORMED_EARLY_DATA",
-	"SSL_ERROR_MALFORMED_EARLY_DATA\004SSL received an invalid EarlyData "
-		"extension.",
-	"SSL_ERROR_END_OF_EARLY_DATA_ALERT",
-	"SSL_ERROR_END_OF_EARLY_DATA_ALERT\004Unrecognized SSL error_code.",
-	"SSL_ERROR_MISSING_ALPN_EXTENSION",
-	"SSL_ERROR_MISSING_ALPN_EXTENSION\004SSL didn't receive an expected "
-		"ALPN extension.",
-	"SSL_ERROR_RX_UNEXPECTED_EXTENSION",
-	"SSL_ERROR_RX_UNEXPECTED_EXTENSION\004SSL received an unexpected "
-		"extension.",
-	"SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION",
-	"SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION\004SSL expected a "
-		"supported groups extension.",
-	"SSL_ERROR_TOO_MANY_RECORDS",
-	"SSL_ERROR_TOO_MANY_RECORDS\004SSL sent or received too many records "
-		"with the same symmetric key.",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST",
-	"SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST\004SSL received an "
-		"unexpected Hello Retry Request handshake message.",
-	"SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST",
-	"SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST\004SSL received a malformed "
-		"Hello Retry Request handshake message.",
-	"SSL_ERROR_BAD_2ND_CLIENT_HELLO",
-	"SSL_ERROR_BAD_2ND_CLIENT_HELLO\004SSL received a second Client "
-		"Hello message without a usable key share.",
-	"SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION",
-	"SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION\004SSL expected "
-		"a signature algorithms extension.",
-	"SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES",
-	"SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES\004SSL received a malformed "
-		"PSK key exchange modes extension.",
-	"SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES",
-	"SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES\004SSL expected a PSK "
-		"key exchange modes extension.",
-	"SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA",
-	"SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA\004SSL got a pre-TLS 1.3 version "
-		"even though we sent early data.",
-	"SSL_ERROR_TOO_MUCH_EARLY_DATA",
-	"SSL_ERROR_TOO_MUCH_EARLY_DATA\004SSL received more early data than "
-		"permitted.",
-	"SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA",
-	"SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA\004SSL received an unexpected "
-		"End of Early Data message.",
-	"SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA",
-	"SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA\004SSL received a malformed "
-		"End of Early Data message.",
-	"SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API",
-	"SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API\004An experimental API was "
-		"called, but not supported.",
-	"SSL_ERROR_APPLICATION_ABORT",
-	"SSL_ERROR_APPLICATION_ABORT\004SSL handshake aborted by the application.",
-	"SSL_ERROR_APP_CALLBACK_ERROR",
-	"SSL_ERROR_APP_CALLBACK_ERROR\004An application callback produced "
-		"an invalid response.",
-	"SSL_ERROR_NO_TIMERS_FOUND",
-	"SSL_ERROR_NO_TIMERS_FOUND\004No timers are currently running.",
-	"SSL_ERROR_MISSING_COOKIE_EXTENSION",
-	"SSL_ERROR_MISSING_COOKIE_EXTENSION\004A second ClientHello was "
-		"received without a cookie extension.",
-	"SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE",
-	"SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE\004SSL received an unexpected "
-		"key update message.",
-	"SSL_ERROR_RX_MALFORMED_KEY_UPDATE",
-	"SSL_ERROR_RX_MALFORMED_KEY_UPDATE\004SSL received a malformed key "
-		"update message.",
-	"SSL_ERROR_TOO_MANY_KEY_UPDATES",
-	"SSL_ERROR_TOO_MANY_KEY_UPDATES\004SSL attempted too many key updates.",
-	"SSL_ERROR_HANDSHAKE_FAILED",
-	"SSL_ERROR_HANDSHAKE_FAILED\004SSL handshake has already failed. "
-		"No more operations possible.",
-	"SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR",
-	"SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR\004SSL received an invalid "
-		"resumption token.",
-	"SSL_ERROR_RX_MALFORMED_DTLS_ACK",
-	"SSL_ERROR_RX_MALFORMED_DTLS_ACK\004SSL received a malformed DTLS "
-		"ACK",
-	"SSL_ERROR_DH_KEY_TOO_LONG",
-	"SSL_ERROR_DH_KEY_TOO_LONG\004SSL received a DH key share that's "
-		"too long (>8192 bit).",
-	"SSL_ERROR_RX_MALFORMED_ESNI_KEYS",
-	"SSL_ERROR_RX_MALFORMED_ESNI_KEYS\004SSL received a malformed ESNI "
-		"keys structure",
-	"SSL_ERROR_RX_MALFORMED_ECH_CONFIG",
-	"SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION",
-	"SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION\004SSL received a malformed "
-		"ESNI extension",
-	"SSL_ERROR_RX_MALFORMED_ECH_EXTENSION",
-	"SSL_ERROR_MISSING_ESNI_EXTENSION",
-	"SSL_ERROR_MISSING_ESNI_EXTENSION\004SSL did not receive an ESNI "
-		"extension",
-	"SSL_ERROR_MISSING_ECH_EXTENSION",
-	"SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE",
-	"SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE\004SSL received an unexpected "
-		"record type.",
-	"SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION",
-	"SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION\004SSL cannot send "
-		"a CertificateRequest because the client doesn't support post-handshake "
-		"authentication.",
-	"SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT",
-	"SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT\004SSL received a certificate_required "
-		"alert.",
-	"SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH",
-	"SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH\004SSL received a delegated "
-		"credential with unexpected certificate verification algorithm.",
-	"SSL_ERROR_DC_BAD_SIGNATURE",
-	"SSL_ERROR_DC_BAD_SIGNATURE\004SSL received a delegated credential "
-		"with an invalid signature.",
-	"SSL_ERROR_DC_INVALID_KEY_USAGE",
-	"SSL_ERROR_DC_INVALID_KEY_USAGE\004SSL received a delegated credential "
-		"from a certificate with invalid key usage.",
-	"SSL_ERROR_DC_EXPIRED",
-	"SSL_ERROR_DC_EXPIRED\004SSL received a delegated credential that "
-		"expired.",
-	"SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD",
-	"SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD\004SSL received a delegated "
-		"credential with excessive TTL.",
-	"SSL_ERROR_FEATURE_DISABLED",
-	"SSL_ERROR_FEATURE_DISABLED\004The requested feature is disabled.",
-	"SSL_ERROR_ECH_RETRY_WITH_ECH",
-	"SSL_ERROR_ECH_RETRY_WITH_ECH\004TLS ECH was rejected, but verification "
-		"succeeded and compatible retry_configs are available.",
-	"SSL_ERROR_ECH_RETRY_WITHOUT_ECH",
-	"SSL_ERROR_ECH_RETRY_WITHOUT_ECH\004TLS ECH was rejected, but verification "
-		"succeeded and no compatible retry_configs were found.",
-	"SSL_ERROR_ECH_FAILED",
-	"SSL_ERROR_ECH_FAILED\004TLS ECH was rejected and verification failed.",
-	"SSL_ERROR_ECH_REQUIRED_ALERT",
-	"SSL_ERROR_ECH_REQUIRED_ALERT\004SSL peer reported ECH required.",
+struct nss_ssl_error_pool {
+	char s0[4067];
+	char s1[4090];
+	char s2[4001];
+	char s3[4051];
+	char s4[1540];
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char nss_ssl_error_pool_is_packed[sizeof(struct nss_ssl_error_pool) == 24228 ? 1 : -1];
+typedef char nss_ssl_error_pool_is_packed[sizeof(struct nss_ssl_error_pool) == 17749 ? 1 : -1];
 
-#define POOL RCAST(const char *, &nss_ssl_error_pool)
-
-/* Per slot: offset of the symbol in the pool (0: no code) and of the
- * message. */
-static const uint16_t nss_ssl_error_name_off[192] = {
-	47, 182, 324, 454, 572, 700, 767, 862, 957, 1065, 1178, 1247,
-	1412, 1569, 1644, 1753, 1868, 1972, 2063, 2168, 2273, 2352, 2454, 2564,
-	2684, 2786, 2912, 3047, 3179, 3308, 3437, 3563, 3705, 3841, 3971, 4104,
-	4246, 4363, 4489, 4586, 4695, 4825, 4961, 5094, 5227, 5357, 5503, 5643,
-	5777, 5914, 6060, 6181, 6311, 6412, 6525, 6659, 6777, 6902, 7020, 7115,
-	7249, 7399, 7542, 7674, 7804, 7946, 8072, 8199, 8343, 8491, 8639, 8761,
-	8883, 9006, 9092, 9180, 9272, 9381, 9515, 9671, 9777, 9897, 10021, 10145,
-	10284, 10406, 10547, 10677, 10800, 10935, 11072, 11189, 11311, 11438, 11563, 11681,
-	11787, 11911, 12049, 12174, 12318, 12427, 12517, 12646, 12788, 12921, 13069, 13193,
-	13340, 13458, 13609, 13756, 13885, 14006, 14125, 14261, 14430, 14546, 14679, 14806,
-	14933, 15029, 15188, 15341, 15498, 15638, 15775, 15894, 15968, 16119, 16296, 16451,
-	16642, 16768, 16869, 17008, 17166, 17324, 17489, 17601, 17693, 17833, 17967, 18124,
-	18232, 18336, 18488, 18641, 18759, 18866, 18963, 19076, 19182, 19315, 19436, 19590,
-	19740, 19873, 20018, 20163, 20294, 20428, 20533, 20671, 20805, 20934, 21032, 21144,
-	21229, 21361, 21478, 21591, 21689, 21806, 21922, 22020, 22129, 22274, 22427, 22563,
-	22675, 22874, 22997, 23161, 23278, 23419, 23511, 23653, 23742, 23893, 24050, 24138,
+static const struct nss_ssl_error_tables {
+	/* per slot: offset of the message; the symbol ends just before it */
+	uint16_t msg[192];
+	/* per bucket of the name hash: its pilot */
+	uint16_t name_pilot[64];
+	/* per alias: offset of its name */
+	uint16_t alias_off[3];
+	/* per slot: length of the symbol, 0 for no code */
+	uint8_t name_len[192];
+	/* per slot of the name hash: the code's slot (or slots + alias) */
+	uint8_t name_slot[202];
+	/* per alias: length of its name */
+	uint8_t alias_len[3];
+	/* per alias: the slot of its code */
+	uint8_t alias_slot[3];
+	/* every string: "", the unknown message, its gettext key, then
+	 * "SYMBOL\0message\0" for each code by value, then the aliases */
+	struct nss_ssl_error_pool pool;
+} nss_ssl_error_tables = {
+	{
+		100, 202, 322, 421, 515, 610, 660, 734, 826, 886, 959, 1016,
+		1151, 1279, 1332, 1416, 1509, 1590, 1660, 1736, 1806, 1862, 1949, 2028,
+		2114, 2189, 2286, 2400, 2494, 2587, 2679, 2774, 2874, 2972, 3069, 3171,
+		3267, 3357, 3438, 3510, 3593, 3681, 3778, 3874, 3969, 4067, 4170, 4271,
+		4371, 4476, 4575, 4668, 4752, 4827, 4913, 4998, 5081, 5171, 5264, 5338,
+		5436, 5544, 5653, 5750, 5850, 5954, 6042, 6146, 6254, 6364, 6465, 6558,
+		6653, 6743, 6800, 6864, 6922, 6996, 7102, 7209, 7297, 7379, 7467, 7561,
+		7663, 7756, 7865, 7962, 8043, 8157, 8252, 8347, 8433, 8523, 8624, 8711,
+		8789, 8888, 8989, 9086, 9185, 9262, 9325, 9426, 9530, 9628, 9728, 9825,
+		9926, 10015, 10122, 10217, 10318, 10396, 10501, 10588, 10716, 10799, 10894, 10977,
+		11048, 11120, 11243, 11353, 11464, 11552, 11654, 11724, 11788, 11895, 12036, 12158,
+		12302, 12395, 12481, 12576, 12691, 12811, 12921, 12995, 13070, 13169, 13274, 13375,
+		13446, 13531, 13641, 13741, 13820, 13899, 13961, 14042, 14125, 14195, 14306, 14415,
+		14510, 14630, 14720, 14820, 14905, 14997, 15084, 15179, 15270, 15349, 15420, 15500,
+		15568, 15665, 15746, 15822, 15885, 15985, 16059, 16119, 16209, 16326, 16436, 16542,
+		16630, 16773, 16854, 16969, 17063, 17163, 17256, 17339, 17403, 17528, 17642, 17717,
+	},
+	{
+		12, 0, 31, 71, 0, 6, 3, 0, 14, 25, 3, 14,
+		51, 9, 9, 30, 12, 6, 0, 16, 15, 3, 15, 15,
+		80, 1, 189, 3, 6, 4, 1, 19, 3, 4, 0, 37,
+		0, 26, 23, 5, 9, 5, 5, 185, 0, 1, 86, 93,
+		8, 16, 0, 0, 0, 24, 9, 3, 23, 25, 138, 17,
+		345, 0, 0, 5,
+	},
+	{
+		16254, 16366, 16474,
+	},
+	{
+		28, 24, 27, 24, 25, 18, 20, 20, 38, 29, 19, 27,
+		25, 22, 23, 22, 23, 24, 28, 28, 22, 22, 30, 30,
+		27, 28, 28, 36, 35, 35, 34, 38, 35, 33, 34, 38,
+		31, 36, 28, 32, 39, 37, 36, 36, 35, 39, 36, 34,
+		35, 39, 32, 37, 29, 33, 40, 32, 30, 26, 28, 36,
+		37, 33, 33, 32, 35, 33, 29, 36, 37, 37, 28, 28,
+		30, 28, 28, 33, 33, 32, 37, 26, 35, 33, 31, 33,
+		30, 32, 33, 34, 27, 34, 27, 33, 31, 26, 29, 28,
+		29, 34, 32, 37, 30, 29, 32, 37, 37, 40, 33, 40,
+		35, 42, 41, 31, 35, 28, 43, 38, 36, 40, 43, 43,
+		31, 39, 43, 44, 43, 35, 36, 24, 39, 35, 35, 38,
+		30, 28, 42, 41, 40, 43, 32, 27, 38, 36, 44, 33,
+		30, 42, 43, 34, 30, 33, 32, 33, 44, 26, 43, 42,
+		30, 48, 42, 40, 35, 29, 41, 40, 38, 27, 28, 25,
+		34, 34, 33, 30, 26, 36, 31, 25, 32, 37, 32, 35,
+		47, 39, 37, 26, 30, 20, 42, 26, 28, 31, 20, 28,
+	},
+	{
+		0, 148, 62, 68, 173, 133, 143, 151, 83, 106, 116, 101,
+		105, 102, 153, 80, 2, 97, 150, 24, 69, 0, 67, 122,
+		1, 49, 113, 60, 76, 166, 92, 132, 41, 120, 121, 86,
+		28, 111, 134, 103, 38, 161, 40, 123, 47, 171, 34, 42,
+		15, 112, 3, 189, 147, 185, 37, 126, 154, 162, 9, 104,
+		5, 17, 98, 96, 59, 159, 188, 95, 93, 0, 108, 16,
+		181, 139, 81, 88, 155, 187, 71, 119, 55, 118, 8, 193,
+		137, 158, 168, 66, 0, 91, 87, 65, 128, 138, 74, 52,
+		172, 124, 90, 11, 163, 100, 26, 0, 72, 79, 44, 73,
+		178, 99, 152, 20, 144, 177, 51, 131, 82, 140, 33, 43,
+		170, 32, 175, 4, 19, 107, 29, 10, 77, 25, 191, 6,
+		18, 157, 70, 190, 183, 182, 136, 78, 12, 46, 61, 127,
+		114, 13, 54, 164, 156, 135, 75, 56, 146, 31, 57, 0,
+		23, 194, 27, 167, 36, 184, 192, 21, 165, 63, 0, 169,
+		53, 22, 180, 48, 110, 125, 14, 35, 174, 58, 109, 115,
+		89, 0, 50, 7, 186, 129, 85, 160, 117, 179, 141, 130,
+		176, 149, 142, 30, 64, 94, 45, 145, 39, 84,
+	},
+	{
+		33, 36, 31,
+	},
+	{
+		176, 177, 178,
+	},
+	{
+		"" "\0"
+		"Unknown SSL error code." "\0"
+		"nss_ssl_error_unknown\004Unknown SSL error code." "\0"
+		"SSL_ERROR_EXPORT_ONLY_SERVER" "\0"
+		"Unable to communicate securely. Peer does not support high-grade "
+		"encryption." "\0"
+		"SSL_ERROR_US_ONLY_SERVER" "\0"
+		"Unable to communicate securely. Peer requires high-grade encryption "
+		"which is not supported." "\0"
+		"SSL_ERROR_NO_CYPHER_OVERLAP" "\0"
+		"Cannot communicate securely with peer: no common encryption "
+		"algorithm(s)." "\0"
+		"SSL_ERROR_NO_CERTIFICATE" "\0"
+		"Unable to find the certificate or key necessary for authentication." "\0"
+		"SSL_ERROR_BAD_CERTIFICATE" "\0"
+		"Unable to communicate securely with peer: peers's certificate "
+		"was rejected." "\0"
+		"SSL_ERROR_UNUSED_5" "\0"
+		"Unrecognized SSL error_code." "\0"
+		"SSL_ERROR_BAD_CLIENT" "\0"
+		"The server has encountered bad data from the client." "\0"
+		"SSL_ERROR_BAD_SERVER" "\0"
+		"The client has encountered bad data from the server." "\0"
+		"SSL_ERROR_UNSUPPORTED_CERTIFICATE_TYPE" "\0"
+		"Unsupported certificate type." "\0"
+		"SSL_ERROR_UNSUPPORTED_VERSION" "\0"
+		"Peer using unsupported version of security protocol." "\0"
+		"SSL_ERROR_UNUSED_10" "\0"
+		"Unrecognized SSL error_code." "\0"
+		"SSL_ERROR_WRONG_CERTIFICATE" "\0"
+		"Client authentication failed: private key in key database does "
+		"not match public key in certificate database." "\0"
+		"SSL_ERROR_BAD_CERT_DOMAIN" "\0"
+		"Unable to communicate securely with peer: requested domain name "
+		"does not match the server's certificate." "\0"
+		"SSL_ERROR_POST_WARNING" "\0"
+		"Unrecognized SSL error code." "\0"
+		"SSL_ERROR_SSL2_DISABLED" "\0"
+		"Peer only supports SSL version 2, which is locally disabled." "\0"
+		"SSL_ERROR_BAD_MAC_READ" "\0"
+		"SSL received a record with an incorrect Message Authentication "
+		"Code." "\0"
+		"SSL_ERROR_BAD_MAC_ALERT" "\0"
+		"SSL peer reports incorrect Message Authentication Code." "\0"
+		"SSL_ERROR_BAD_CERT_ALERT" "\0"
+		"SSL peer cannot verify your certificate." "\0"
+		"SSL_ERROR_REVOKED_CERT_ALERT" "\0"
+		"SSL peer rejected your certificate as revoked." "\0"
+		"SSL_ERROR_EXPIRED_CERT_ALERT" "\0"
+		"SSL peer rejected your certificate as expired." "\0"
+		"SSL_ERROR_SSL_DISABLED" "\0"
+		"Cannot connect: SSL is disabled." "\0"
+		"SSL_ERROR_FORTEZZA_PQG" "\0"
+		"Cannot connect: SSL peer is in another FORTEZZA domain." "\0"
+		"SSL_ERROR_UNKNOWN_CIPHER_SUITE" "\0"
+		"An unknown SSL cipher suite has been requested." "\0"
+		"SSL_ERROR_NO_CIPHERS_SUPPORTED" "\0"
+		"No cipher suites are present and enabled in this program." "\0"
+		"SSL_ERROR_BAD_BLOCK_PADDING" "\0"
+		"SSL received a record with bad block padding." "\0"
+		"SSL_ERROR_RX_RECORD_TOO_LONG" "\0"
+		"SSL received a record that exceeded the maximum permissible "
+		"length." "\0"
+		"SSL_ERROR_TX_RECORD_TOO_LONG" "\0"
+		"SSL attempted to send a record that exceeded the maximum permissible "
+		"length." "\0"
+		"SSL_ERROR_RX_MALFORMED_HELLO_REQUEST" "\0"
+		"SSL received a malformed Hello Request handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_CLIENT_HELLO" "\0"
+		"SSL received a malformed Client Hello handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_SERVER_HELLO" "\0"
+		"SSL received a malformed Server Hello handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_CERTIFICATE" "\0"
+		"SSL received a malformed Certificate handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_SERVER_KEY_EXCH" "\0"
+		"SSL received a malformed Server Key Exchange handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_CERT_REQUEST" "\0"
+		"SSL received a malformed Certificate Request handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_HELLO_DONE" "\0"
+		"SSL received a malformed Server Hello Done handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_CERT_VERIFY" "\0"
+		"SSL received a malformed Certificate Verify handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_CLIENT_KEY_EXCH" "\0"
+		"SSL received a malformed Client Key Exchange handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_FINISHED" "\0"
+		"SSL received a malformed Finished handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER" "\0"
+		"SSL received a malformed Change Cipher Spec record." "\0"
+		"SSL_ERROR_RX_MALFORMED_ALERT" "\0"
+		"SSL received a malformed Alert record." "\0"
+		"SSL_ERROR_RX_MALFORMED_HANDSHAKE" "\0"
+		"SSL received a malformed Handshake record." "\0"
+		"SSL_ERROR_RX_MALFORMED_APPLICATION_DATA" "\0"
+		"SSL received a malformed Application Data record." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_HELLO_REQUEST" "\0"
+		"SSL received an unexpected Hello Request handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CLIENT_HELLO" "\0"
+		"SSL received an unexpected Client Hello handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_SERVER_HELLO" "\0"
+		"SSL received an unexpected Server Hello handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CERTIFICATE" "\0"
+		"SSL received an unexpected Certificate handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_SERVER_KEY_EXCH",
+		"SSL received an unexpected Server Key Exchange handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CERT_REQUEST" "\0"
+		"SSL received an unexpected Certificate Request handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_HELLO_DONE" "\0"
+		"SSL received an unexpected Server Hello Done handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CERT_VERIFY" "\0"
+		"SSL received an unexpected Certificate Verify handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CLIENT_KEY_EXCH" "\0"
+		"SSL received an unexpected Client Key Exchange handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_FINISHED" "\0"
+		"SSL received an unexpected Finished handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CHANGE_CIPHER" "\0"
+		"SSL received an unexpected Change Cipher Spec record." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_ALERT" "\0"
+		"SSL received an unexpected Alert record." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_HANDSHAKE" "\0"
+		"SSL received an unexpected Handshake record." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_APPLICATION_DATA" "\0"
+		"SSL received an unexpected Application Data record." "\0"
+		"SSL_ERROR_RX_UNKNOWN_RECORD_TYPE" "\0"
+		"SSL received a record with an unknown content type." "\0"
+		"SSL_ERROR_RX_UNKNOWN_HANDSHAKE" "\0"
+		"SSL received a handshake message with an unknown message type." "\0"
+		"SSL_ERROR_RX_UNKNOWN_ALERT" "\0"
+		"SSL received an alert record with an unknown alert description." "\0"
+		"SSL_ERROR_CLOSE_NOTIFY_ALERT" "\0"
+		"SSL peer has closed this connection." "\0"
+		"SSL_ERROR_HANDSHAKE_UNEXPECTED_ALERT" "\0"
+		"SSL peer was not expecting a handshake message it received." "\0"
+		"SSL_ERROR_DECOMPRESSION_FAILURE_ALERT" "\0"
+		"SSL peer was unable to successfully decompress an SSL record "
+		"it received." "\0"
+		"SSL_ERROR_HANDSHAKE_FAILURE_ALERT" "\0"
+		"SSL peer was unable to negotiate an acceptable set of security "
+		"parameters." "\0"
+		"SSL_ERROR_ILLEGAL_PARAMETER_ALERT" "\0"
+		"SSL peer rejected a handshake message for unacceptable content." "\0"
+		"SSL_ERROR_UNSUPPORTED_CERT_ALERT" "\0"
+		"SSL peer does not support certificates of the type it received." "\0"
+		"SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT" "\0"
+		"SSL peer had some unspecified issue with the certificate it "
+		"received." "\0"
+		"SSL_ERROR_GENERATE_RANDOM_FAILURE" "\0"
+		"SSL experienced a failure of its random number generator." "\0"
+		"SSL_ERROR_SIGN_HASHES_FAILURE" "\0"
+		"Unable to digitally sign data required to verify your certificate." "\0"
+		"SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE" "\0"
+		"SSL was unable to extract the public key from the peer's certificate." "\0"
+		"SSL_ERROR_SERVER_KEY_EXCHANGE_FAILURE" "\0"
+		"Unspecified failure while processing SSL Server Key Exchange "
+		"handshake." "\0"
+		"SSL_ERROR_CLIENT_KEY_EXCHANGE_FAILURE" "\0"
+		"Unspecified failure while processing SSL Client Key Exchange "
+		"handshake." "\0"
+		"SSL_ERROR_ENCRYPTION_FAILURE" "\0"
+		"Bulk data encryption algorithm failed in selected cipher suite." "\0"
+		"SSL_ERROR_DECRYPTION_FAILURE" "\0"
+		"Bulk data decryption algorithm failed in selected cipher suite." "\0"
+		"SSL_ERROR_SOCKET_WRITE_FAILURE" "\0"
+		"Attempt to write encrypted data to underlying socket failed." "\0"
+		"SSL_ERROR_MD5_DIGEST_FAILURE" "\0"
+		"MD5 digest function failed." "\0"
+		"SSL_ERROR_SHA_DIGEST_FAILURE" "\0"
+		"SHA-1 digest function failed." "\0"
+		"SSL_ERROR_MAC_COMPUTATION_FAILURE" "\0"
+		"MAC computation failed." "\0"
+		"SSL_ERROR_SYM_KEY_CONTEXT_FAILURE" "\0"
+		"Failure to create Symmetric Key context." "\0"
+		"SSL_ERROR_SYM_KEY_UNWRAP_FAILURE" "\0"
+		"Failure to unwrap the Symmetric key in Client Key Exchange message." "\0"
+		"SSL_ERROR_PUB_KEY_SIZE_LIMIT_EXCEEDED" "\0"
+		"SSL Server attempted to use domestic-grade public key with export "
+		"cipher suite." "\0"
+		"SSL_ERROR_IV_PARAM_FAILURE" "\0"
+		"PKCS11 code failed to translate an IV into a param." "\0"
+		"SSL_ERROR_INIT_CIPHER_SUITE_FAILURE" "\0"
+		"Failed to initialize the selected cipher suite." "\0"
+		"SSL_ERROR_SESSION_KEY_GEN_FAILURE" "\0"
+		"Client failed to generate session keys for SSL session." "\0"
+		"SSL_ERROR_NO_SERVER_KEY_FOR_ALG" "\0"
+		"Server has no key for the attempted key exchange algorithm." "\0"
+		"SSL_ERROR_TOKEN_INSERTION_REMOVAL" "\0"
+		"PKCS#11 token was inserted or removed while operation was in "
+		"progress." "\0"
+		"SSL_ERROR_TOKEN_SLOT_NOT_FOUND" "\0"
+		"No PKCS#11 token could be found to do a required operation." "\0"
+		"SSL_ERROR_NO_COMPRESSION_OVERLAP" "\0"
+		"Cannot communicate securely with peer: no common compression "
+		"algorithm(s)." "\0"
+		"SSL_ERROR_HANDSHAKE_NOT_COMPLETED" "\0"
+		"Cannot perform the operation until the handshake is complete." "\0"
+		"SSL_ERROR_BAD_HANDSHAKE_HASH_VALUE" "\0"
+		"Received incorrect handshakes hash values from peer." "\0"
+		"SSL_ERROR_CERT_KEA_MISMATCH" "\0"
+		"The certificate provided cannot be used with the selected authentication "
+		"type." "\0"
+		"SSL_ERROR_NO_TRUSTED_SSL_CLIENT_CA",
+		"No certificate authority is trusted for SSL client authentication." "\0"
+		"SSL_ERROR_SESSION_NOT_FOUND" "\0"
+		"Client's SSL session ID not found in server's session cache." "\0"
+		"SSL_ERROR_DECRYPTION_FAILED_ALERT" "\0"
+		"Peer was unable to decrypt an SSL record it received." "\0"
+		"SSL_ERROR_RECORD_OVERFLOW_ALERT" "\0"
+		"Peer received an SSL record that was longer than is permitted." "\0"
+		"SSL_ERROR_UNKNOWN_CA_ALERT" "\0"
+		"Peer does not recognize and trust the CA that issued your certificate." "\0"
+		"SSL_ERROR_ACCESS_DENIED_ALERT" "\0"
+		"Peer received a valid certificate, but access was denied." "\0"
+		"SSL_ERROR_DECODE_ERROR_ALERT" "\0"
+		"Peer could not decode an SSL handshake message." "\0"
+		"SSL_ERROR_DECRYPT_ERROR_ALERT" "\0"
+		"Peer reports failure of signature verification or key exchange." "\0"
+		"SSL_ERROR_EXPORT_RESTRICTION_ALERT" "\0"
+		"Peer reports negotiation not in compliance with export regulations." "\0"
+		"SSL_ERROR_PROTOCOL_VERSION_ALERT" "\0"
+		"Peer reports incompatible or unsupported protocol version." "\0"
+		"SSL_ERROR_INSUFFICIENT_SECURITY_ALERT" "\0"
+		"Server requires ciphers more secure than those supported by "
+		"client." "\0"
+		"SSL_ERROR_INTERNAL_ERROR_ALERT" "\0"
+		"Peer reports it experienced an internal error." "\0"
+		"SSL_ERROR_USER_CANCELED_ALERT" "\0"
+		"Peer user canceled handshake." "\0"
+		"SSL_ERROR_NO_RENEGOTIATION_ALERT" "\0"
+		"Peer does not permit renegotiation of SSL security parameters." "\0"
+		"SSL_ERROR_SERVER_CACHE_NOT_CONFIGURED" "\0"
+		"SSL server cache not configured and not disabled for this socket." "\0"
+		"SSL_ERROR_UNSUPPORTED_EXTENSION_ALERT" "\0"
+		"SSL peer does not support requested TLS hello extension." "\0"
+		"SSL_ERROR_CERTIFICATE_UNOBTAINABLE_ALERT" "\0"
+		"SSL peer could not obtain your certificate from the supplied "
+		"URL." "\0"
+		"SSL_ERROR_UNRECOGNIZED_NAME_ALERT" "\0"
+		"SSL peer has no certificate for the requested DNS name." "\0"
+		"SSL_ERROR_BAD_CERT_STATUS_RESPONSE_ALERT" "\0"
+		"SSL peer was unable to get an OCSP response for its certificate." "\0"
+		"SSL_ERROR_BAD_CERT_HASH_VALUE_ALERT" "\0"
+		"SSL peer reported bad certificate hash value." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_NEW_SESSION_TICKET" "\0"
+		"SSL received an unexpected New Session Ticket handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_NEW_SESSION_TICKET" "\0"
+		"SSL received a malformed New Session Ticket handshake message." "\0"
+		"SSL_ERROR_DECOMPRESSION_FAILURE" "\0"
+		"SSL received a compressed record that could not be decompressed." "\0"
+		"SSL_ERROR_RENEGOTIATION_NOT_ALLOWED" "\0"
+		"Renegotiation is not allowed on this SSL socket." "\0"
+		"SSL_ERROR_UNSAFE_NEGOTIATION" "\0"
+		"Peer attempted old style (potentially vulnerable) handshake." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_UNCOMPRESSED_RECORD" "\0"
+		"SSL received an unexpected uncompressed record." "\0"
+		"SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY" "\0"
+		"SSL received a weak ephemeral Diffie-Hellman key in Server Key "
+		"Exchange handshake message." "\0"
+		"SSL_ERROR_NEXT_PROTOCOL_DATA_INVALID" "\0"
+		"SSL received invalid ALPN extension data." "\0"
+		"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SSL2" "\0"
+		"SSL feature not supported for SSL 2.0 connections." "\0"
+		"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_SERVERS" "\0"
+		"SSL feature not supported for servers." "\0"
+		"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_CLIENTS" "\0"
+		"SSL feature not supported for clients." "\0"
+		"SSL_ERROR_INVALID_VERSION_RANGE" "\0"
+		"SSL version range is not valid." "\0"
+		"SSL_ERROR_CIPHER_DISALLOWED_FOR_VERSION" "\0"
+		"SSL peer selected a cipher suite disallowed for the selected "
+		"protocol version." "\0"
+		"SSL_ERROR_RX_MALFORMED_HELLO_VERIFY_REQUEST" "\0"
+		"SSL received a malformed Hello Verify Request handshake message." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_HELLO_VERIFY_REQUEST" "\0"
+		"SSL received an unexpected Hello Verify Request handshake message." "\0"
+		"SSL_ERROR_FEATURE_NOT_SUPPORTED_FOR_VERSION" "\0"
+		"SSL feature not supported for the protocol version." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_CERT_STATUS" "\0"
+		"SSL received an unexpected Certificate Status handshake message." "\0"
+		"SSL_ERROR_UNSUPPORTED_HASH_ALGORITHM" "\0"
+		"Unsupported hash algorithm used by TLS peer." "\0"
+		"SSL_ERROR_DIGEST_FAILURE" "\0"
+		"Digest function failed." "\0"
+		"SSL_ERROR_INCORRECT_SIGNATURE_ALGORITHM" "\0"
+		"Incorrect signature algorithm specified in a digitally-signed "
+		"element." "\0"
+		"SSL_ERROR_NEXT_PROTOCOL_NO_CALLBACK" "\0"
+		"The next protocol negotiation extension was enabled, but the "
+		"callback was cleared prior to being needed." "\0"
+		"SSL_ERROR_NEXT_PROTOCOL_NO_PROTOCOL" "\0"
+		"The server supports no protocols that the client advertises "
+		"in the ALPN extension." "\0"
+		"SSL_ERROR_INAPPROPRIATE_FALLBACK_ALERT",
+		"The server rejected the handshake because the client downgraded "
+		"to a lower TLS version than the server supports." "\0"
+		"SSL_ERROR_WEAK_SERVER_CERT_KEY" "\0"
+		"The server certificate included a public key that was too weak." "\0"
+		"SSL_ERROR_RX_SHORT_DTLS_READ" "\0"
+		"Not enough room in buffer for DTLS record." "\0"
+		"SSL_ERROR_NO_SUPPORTED_SIGNATURE_ALGORITHM" "\0"
+		"No supported TLS signature algorithm was configured." "\0"
+		"SSL_ERROR_UNSUPPORTED_SIGNATURE_ALGORITHM" "\0"
+		"The peer used an unsupported combination of signature and hash "
+		"algorithm." "\0"
+		"SSL_ERROR_MISSING_EXTENDED_MASTER_SECRET" "\0"
+		"The peer tried to resume without a correct extended_master_secret "
+		"extension" "\0"
+		"SSL_ERROR_UNEXPECTED_EXTENDED_MASTER_SECRET" "\0"
+		"The peer tried to resume with an unexpected extended_master_secret "
+		"extension" "\0"
+		"SSL_ERROR_RX_MALFORMED_KEY_SHARE" "\0"
+		"SSL received a malformed Key Share extension." "\0"
+		"SSL_ERROR_MISSING_KEY_SHARE" "\0"
+		"SSL expected a Key Share extension." "\0"
+		"SSL_ERROR_RX_MALFORMED_ECDHE_KEY_SHARE" "\0"
+		"SSL received a malformed ECDHE key share handshake extension." "\0"
+		"SSL_ERROR_RX_MALFORMED_DHE_KEY_SHARE" "\0"
+		"SSL received a malformed DHE key share handshake extension." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_ENCRYPTED_EXTENSIONS" "\0"
+		"SSL received an unexpected Encrypted Extensions handshake message." "\0"
+		"SSL_ERROR_MISSING_EXTENSION_ALERT" "\0"
+		"SSL received a missing_extension alert." "\0"
+		"SSL_ERROR_KEY_EXCHANGE_FAILURE" "\0"
+		"SSL had an error performing key exchange." "\0"
+		"SSL_ERROR_EXTENSION_DISALLOWED_FOR_VERSION" "\0"
+		"SSL received an extension that is not permitted for this version." "\0"
+		"SSL_ERROR_RX_MALFORMED_ENCRYPTED_EXTENSIONS" "\0"
+		"SSL received a malformed Encrypted Extensions handshake message." "\0"
+		"SSL_ERROR_MALFORMED_PRE_SHARED_KEY" "\0"
+		"SSL received an invalid PreSharedKey extension." "\0"
+		"SSL_ERROR_MALFORMED_EARLY_DATA" "\0"
+		"SSL received an invalid EarlyData extension." "\0"
+		"SSL_ERROR_END_OF_EARLY_DATA_ALERT" "\0"
+		"Unrecognized SSL error_code." "\0"
+		"SSL_ERROR_MISSING_ALPN_EXTENSION" "\0"
+		"SSL didn't receive an expected ALPN extension." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_EXTENSION" "\0"
+		"SSL received an unexpected extension." "\0"
+		"SSL_ERROR_MISSING_SUPPORTED_GROUPS_EXTENSION" "\0"
+		"SSL expected a supported groups extension." "\0"
+		"SSL_ERROR_TOO_MANY_RECORDS" "\0"
+		"SSL sent or received too many records with the same symmetric "
+		"key." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_HELLO_RETRY_REQUEST" "\0"
+		"SSL received an unexpected Hello Retry Request handshake message." "\0"
+		"SSL_ERROR_RX_MALFORMED_HELLO_RETRY_REQUEST" "\0"
+		"SSL received a malformed Hello Retry Request handshake message." "\0"
+		"SSL_ERROR_BAD_2ND_CLIENT_HELLO" "\0"
+		"SSL received a second Client Hello message without a usable "
+		"key share." "\0"
+		"SSL_ERROR_MISSING_SIGNATURE_ALGORITHMS_EXTENSION" "\0"
+		"SSL expected a signature algorithms extension." "\0"
+		"SSL_ERROR_MALFORMED_PSK_KEY_EXCHANGE_MODES" "\0"
+		"SSL received a malformed PSK key exchange modes extension." "\0"
+		"SSL_ERROR_MISSING_PSK_KEY_EXCHANGE_MODES" "\0"
+		"SSL expected a PSK key exchange modes extension." "\0"
+		"SSL_ERROR_DOWNGRADE_WITH_EARLY_DATA" "\0"
+		"SSL got a pre-TLS 1.3 version even though we sent early data." "\0"
+		"SSL_ERROR_TOO_MUCH_EARLY_DATA" "\0"
+		"SSL received more early data than permitted." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_END_OF_EARLY_DATA" "\0"
+		"SSL received an unexpected End of Early Data message." "\0"
+		"SSL_ERROR_RX_MALFORMED_END_OF_EARLY_DATA" "\0"
+		"SSL received a malformed End of Early Data message." "\0"
+		"SSL_ERROR_UNSUPPORTED_EXPERIMENTAL_API" "\0"
+		"An experimental API was called, but not supported." "\0"
+		"SSL_ERROR_APPLICATION_ABORT" "\0"
+		"SSL handshake aborted by the application." "\0"
+		"SSL_ERROR_APP_CALLBACK_ERROR" "\0"
+		"An application callback produced an invalid response." "\0"
+		"SSL_ERROR_NO_TIMERS_FOUND" "\0"
+		"No timers are currently running." "\0"
+		"SSL_ERROR_MISSING_COOKIE_EXTENSION" "\0"
+		"A second ClientHello was received without a cookie extension." "\0"
+		"SSL_ERROR_RX_UNEXPECTED_KEY_UPDATE" "\0"
+		"SSL received an unexpected key update message." "\0"
+		"SSL_ERROR_RX_MALFORMED_KEY_UPDATE" "\0"
+		"SSL received a malformed key update message." "\0"
+		"SSL_ERROR_TOO_MANY_KEY_UPDATES" "\0"
+		"SSL attempted too many key updates." "\0"
+		"SSL_ERROR_HANDSHAKE_FAILED" "\0"
+		"SSL handshake has already failed. No more operations possible." "\0"
+		"SSL_ERROR_BAD_RESUMPTION_TOKEN_ERROR" "\0"
+		"SSL received an invalid resumption token." "\0"
+		"SSL_ERROR_RX_MALFORMED_DTLS_ACK" "\0"
+		"SSL received a malformed DTLS ACK" "\0"
+		"SSL_ERROR_DH_KEY_TOO_LONG" "\0"
+		"SSL received a DH key share that's too long (>8192 bit)." "\0"
+		"SSL_ERROR_RX_MALFORMED_ESNI_KEYS",
+		"SSL received a malformed ESNI keys structure" "\0"
+		"SSL_ERROR_RX_MALFORMED_ECH_CONFIG" "\0"
+		"SSL_ERROR_RX_MALFORMED_ESNI_EXTENSION" "\0"
+		"SSL received a malformed ESNI extension" "\0"
+		"SSL_ERROR_RX_MALFORMED_ECH_EXTENSION" "\0"
+		"SSL_ERROR_MISSING_ESNI_EXTENSION" "\0"
+		"SSL did not receive an ESNI extension" "\0"
+		"SSL_ERROR_MISSING_ECH_EXTENSION" "\0"
+		"SSL_ERROR_RX_UNEXPECTED_RECORD_TYPE" "\0"
+		"SSL received an unexpected record type." "\0"
+		"SSL_ERROR_MISSING_POST_HANDSHAKE_AUTH_EXTENSION" "\0"
+		"SSL cannot send a CertificateRequest because the client doesn't "
+		"support post-handshake authentication." "\0"
+		"SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT" "\0"
+		"SSL received a certificate_required alert." "\0"
+		"SSL_ERROR_DC_CERT_VERIFY_ALG_MISMATCH" "\0"
+		"SSL received a delegated credential with unexpected certificate "
+		"verification algorithm." "\0"
+		"SSL_ERROR_DC_BAD_SIGNATURE" "\0"
+		"SSL received a delegated credential with an invalid signature." "\0"
+		"SSL_ERROR_DC_INVALID_KEY_USAGE" "\0"
+		"SSL received a delegated credential from a certificate with "
+		"invalid key usage." "\0"
+		"SSL_ERROR_DC_EXPIRED" "\0"
+		"SSL received a delegated credential that expired." "\0"
+		"SSL_ERROR_DC_INAPPROPRIATE_VALIDITY_PERIOD" "\0"
+		"SSL received a delegated credential with excessive TTL." "\0"
+		"SSL_ERROR_FEATURE_DISABLED" "\0"
+		"The requested feature is disabled." "\0"
+		"SSL_ERROR_ECH_RETRY_WITH_ECH" "\0"
+		"TLS ECH was rejected, but verification succeeded and compatible "
+		"retry_configs are available." "\0"
+		"SSL_ERROR_ECH_RETRY_WITHOUT_ECH" "\0"
+		"TLS ECH was rejected, but verification succeeded and no compatible "
+		"retry_configs were found." "\0"
+		"SSL_ERROR_ECH_FAILED" "\0"
+		"TLS ECH was rejected and verification failed." "\0"
+		"SSL_ERROR_ECH_REQUIRED_ALERT" "\0"
+		"SSL peer reported ECH required.",
+	},
 };
 
-static const uint16_t nss_ssl_error_msg_off[192] = {
-	105, 232, 380, 504, 624, 738, 809, 904, 1035, 1125, 1218, 1303,
-	1464, 1615, 1692, 1799, 1916, 2022, 2121, 2226, 2319, 2398, 2516, 2626,
-	2740, 2844, 2970, 3121, 3251, 3380, 3507, 3641, 3777, 3909, 4041, 4182,
-	4310, 4437, 4547, 4652, 4775, 4901, 5035, 5168, 5299, 5437, 5577, 5713,
-	5849, 5994, 6126, 6257, 6371, 6480, 6607, 6725, 6839, 6956, 7078, 7189,
-	7325, 7467, 7610, 7740, 7876, 8014, 8132, 8273, 8419, 8567, 8697, 8819,
-	8945, 9064, 9150, 9248, 9340, 9447, 9591, 9725, 9849, 9965, 10085, 10213,
-	10346, 10472, 10615, 10747, 10856, 11005, 11128, 11257, 11375, 11492, 11623, 11739,
-	11847, 11981, 12115, 12250, 12380, 12487, 12583, 12722, 12864, 13003, 13137, 13275,
-	13412, 13544, 13693, 13820, 13957, 14064, 14213, 14339, 14504, 14628, 14767, 14894,
-	14997, 15109, 15276, 15431, 15586, 15710, 15849, 15944, 16048, 16191, 16368, 16529,
-	16704, 16826, 16955, 17092, 17248, 17412, 17555, 17657, 17771, 17907, 18057, 18192,
-	18294, 18422, 18576, 18711, 18821, 18934, 19029, 19144, 19272, 19369, 19524, 19676,
-	19802, 19971, 20104, 20245, 20366, 20488, 20617, 20753, 20883, 20990, 21090, 21196,
-	21299, 21431, 21546, 21653, 21743, 21880, 21986, 22072, 22195, 22350, 22493, 22635,
-	22771, 22954, 23073, 23215, 23340, 23461, 23597, 23707, 23800, 23957, 24092, 24196,
-};
-
-#ifndef ERRGEN_NO_NLS
-/* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
- * message above. */
-static const uint16_t nss_ssl_error_key_off[192] = {
-	76, 207, 352, 479, 598, 719, 788, 883, 996, 1095, 1198, 1275,
-	1438, 1592, 1668, 1776, 1892, 1997, 2092, 2197, 2296, 2375, 2485, 2595,
-	2712, 2815, 2941, 3084, 3215, 3344, 3472, 3602, 3741, 3875, 4006, 4143,
-	4278, 4400, 4518, 4619, 4735, 4863, 4998, 5131, 5263, 5397, 5540, 5678,
-	5813, 5954, 6093, 6219, 6341, 6446, 6566, 6692, 6808, 6929, 7049, 7152,
-	7287, 7433, 7576, 7707, 7840, 7980, 8102, 8236, 8381, 8529, 8668, 8790,
-	8914, 9035, 9121, 9214, 9306, 9414, 9553, 9698, 9813, 9931, 10053, 10179,
-	10315, 10439, 10581, 10712, 10828, 10970, 11100, 11223, 11343, 11465, 11593, 11710,
-	11817, 11946, 12082, 12212, 12349, 12457, 12550, 12684, 12826, 12962, 13103, 13234,
-	13376, 13501, 13651, 13788, 13921, 14035, 14169, 14300, 14467, 14587, 14723, 14850,
-	14965, 15069, 15232, 15386, 15542, 15674, 15812, 15919, 16008, 16155, 16332, 16490,
-	16673, 16797, 16912, 17050, 17207, 17368, 17522, 17629, 17732, 17870, 18012, 18158,
-	18263, 18379, 18532, 18676, 18790, 18900, 18996, 19110, 19227, 19342, 19480, 19633,
-	19771, 19922, 20061, 20204, 20330, 20458, 20575, 20712, 20844, 20962, 21061, 21170,
-	21264, 21396, 21512, 21622, 21716, 21843, 21954, 22046, 22162, 22312, 22460, 22599,
-	22723, 22914, 23035, 23188, 23309, 23440, 23554, 23680, 23771, 23925, 24071, 24167,
-};
-
-#endif
-
-/* Aliases: the name's offset in the pool, and the slot of its code. */
-static const uint16_t nss_ssl_error_alias_name_off[3] = {
-	22240, 22390, 22531,
-};
-
-static const uint8_t nss_ssl_error_alias_slot[3] = {
-	176, 177, 178,
-};
-
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
-/* 192 + 1 + i for alias i. */
-static const uint8_t nss_ssl_error_hash[512] = {
-	0, 0, 17, 0, 0, 0, 0, 0, 178, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 51,
-	0, 0, 48, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 98, 0, 0, 0, 0, 46, 50, 143, 0, 0, 0,
-	94, 109, 111, 161, 136, 166, 182, 65, 0, 0, 0, 0,
-	52, 0, 130, 147, 0, 0, 0, 0, 0, 0, 171, 0,
-	0, 0, 0, 0, 0, 0, 194, 0, 142, 0, 0, 0,
-	0, 80, 5, 88, 122, 148, 176, 0, 78, 0, 0, 0,
-	149, 34, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0,
-	13, 0, 0, 0, 0, 0, 0, 0, 0, 183, 0, 0,
-	121, 0, 60, 150, 0, 0, 0, 86, 25, 193, 15, 153,
-	0, 116, 7, 16, 0, 0, 0, 114, 0, 1, 23, 129,
-	177, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	4, 63, 0, 0, 0, 0, 66, 76, 77, 82, 0, 0,
-	126, 0, 165, 0, 0, 0, 39, 91, 192, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 137, 0, 0, 0, 0, 3,
-	180, 0, 191, 0, 18, 45, 87, 189, 21, 0, 0, 0,
-	0, 0, 0, 0, 108, 0, 11, 0, 0, 0, 0, 0,
-	0, 0, 6, 169, 156, 0, 0, 0, 0, 134, 55, 71,
-	72, 74, 75, 174, 195, 0, 79, 0, 0, 0, 33, 157,
-	167, 172, 29, 84, 53, 58, 95, 102, 104, 105, 107, 0,
-	0, 40, 0, 0, 138, 0, 0, 187, 62, 110, 186, 0,
-	0, 0, 0, 31, 0, 0, 0, 133, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 117, 123, 140, 152, 106, 155, 67, 0, 0, 146,
-	0, 0, 160, 81, 0, 0, 119, 0, 0, 14, 28, 10,
-	47, 139, 0, 0, 0, 0, 0, 0, 0, 0, 44, 0,
-	54, 0, 0, 0, 131, 0, 0, 96, 0, 0, 41, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 22, 127, 0, 0, 0, 0, 0, 0,
-	151, 124, 24, 89, 179, 0, 0, 73, 145, 125, 163, 170,
-	0, 0, 68, 115, 0, 0, 188, 42, 0, 0, 0, 0,
-	0, 0, 85, 100, 0, 120, 8, 0, 0, 184, 57, 0,
-	0, 162, 0, 190, 0, 0, 97, 0, 0, 0, 0, 0,
-	99, 103, 113, 93, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 92, 2, 49, 0, 19, 20, 37, 168, 0, 181,
-	0, 0, 0, 118, 83, 112, 164, 26, 27, 0, 0, 159,
-	69, 70, 0, 0, 64, 0, 0, 141, 0, 0, 43, 90,
-	128, 12, 0, 0, 0, 154, 0, 0, 158, 0, 0, 0,
-	0, 0, 0, 175, 101, 59, 185, 132, 0, 0, 144, 0,
-	0, 30, 0, 0, 32, 36, 0, 0, 0, 0, 61, 0,
-	56, 0, 35, 135, 173, 0, 0, 0, 0, 0, 38, 0,
-	0, 0, 0, 0, 0, 0, 0, 0,
-};
+#define T nss_ssl_error_tables
+#define POOL RCAST(const char *, &T.pool)
 
 /* The slot of code; 192 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -1297,61 +579,76 @@ static uint32_t nss_ssl_error_slot(int code)
 const char *nss_ssl_error_name(int code)
 {
 	uint32_t slot = nss_ssl_error_slot(code);
-	uint32_t off;
+	uint32_t len;
 	if (slot >= 192u)
 		return NO_STRING;
-	off = nss_ssl_error_name_off[slot];
-	return off ? POOL + off : NO_STRING;
+	len = T.name_len[slot];
+	return POOL + T.msg[slot] - len - 1;
 }
 
 const char *nss_ssl_error_message(int code)
 {
 	uint32_t slot = nss_ssl_error_slot(code);
 	if (slot >= 192u)
-		return POOL + 23;
-	return POOL + nss_ssl_error_msg_off[slot];
+		return POOL + 1;
+	return POOL + T.msg[slot];
+}
+
+/* The bytes p[0..8) as a little-endian number, on any machine. */
+static uint64_t nss_ssl_error_le64(const unsigned char *p)
+{
+	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+}
+
+/* The slot of the name hash where name (len bytes) can be: errgen chose
+ * the hash so that every name of the domain has a slot of its own. */
+static uint32_t nss_ssl_error_name_hash(const unsigned char *p, size_t len)
+{
+	uint64_t g = 0;
+	uint32_t s;
+	if (len >= 8) {
+		size_t off = len - 8, k;
+		g = nss_ssl_error_le64(p + off);
+		for (k = 1; k < 4u && off > 0; k++) {
+			off = off >= 8 ? off - 8 : 0;
+			g = g * UINT64_C(0xFF51AFD7ED558CCD) ^ nss_ssl_error_le64(p + off);
+		}
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			g |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	g ^= g >> 32;
+	s = (CAST(uint32_t, g) ^
+	     CAST(uint32_t, T.name_pilot[g >> 58]) * 0x9E3779B1u) *
+	    0x85EBCA6Bu;
+	return CAST(uint32_t, (CAST(uint64_t, s) * 202u) >> 32);
 }
 
 int nss_ssl_error_from_name(const char *name, int *code)
 {
-	const unsigned char *p;
 	size_t len;
-	uint64_t w = 0;
-	uint32_t i;
+	uint32_t e;
 	if (!name)
 		return 0;
-	/* the length and the last eight bytes, as errgen hashed them */
 	len = strlen(name);
-	p = RCAST(const unsigned char *, name);
-	if (len >= 8) {
-		p += len - 8;
-		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			w |= CAST(uint64_t, p[k]) << (8 * k);
-	}
-	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	for (i = CAST(uint32_t, w >> 32) & 511u;; i = (i + 1) & 511u) {
-		uint32_t entry = nss_ssl_error_hash[i];
-		uint32_t slot, off;
-		if (entry == 0)
+	e = T.name_slot[nss_ssl_error_name_hash(
+		RCAST(const unsigned char *, name), len)];
+	if (e >= 192u) {
+		uint32_t a = e - 192u;
+		if (T.alias_len[a] != len ||
+		    memcmp(POOL + T.alias_off[a], name, len) != 0)
 			return 0;
-		if (entry <= 192u) {
-			slot = entry - 1;
-			off = nss_ssl_error_name_off[slot];
-		} else {
-			slot = nss_ssl_error_alias_slot[entry - 193u];
-			off = nss_ssl_error_alias_name_off[entry - 193u];
-		}
-		if (strcmp(POOL + off, name) == 0) {
-			*code = (-12288) + CAST(int, slot);
-			return 1;
-		}
-	}
+		e = T.alias_slot[a];
+	} else if (T.name_len[e] != len ||
+	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+		return 0;
+	*code = CAST(int, CAST(int64_t, (-12288)) + e);
+	return 1;
 }
 
 const char *nss_ssl_error_message_localized(int code)
@@ -1359,16 +656,33 @@ const char *nss_ssl_error_message_localized(int code)
 #ifdef ERRGEN_NO_NLS
 	return nss_ssl_error_message(code);
 #else
-	/* dgettext gives back the key itself when no translation applies */
 	uint32_t slot = nss_ssl_error_slot(code);
-	const char *key, *english, *text;
+	const char *english = POOL + 1, *key = POOL + 25, *text;
+	char buf[152];
+	size_t len = 0;
 	if (slot < 192u) {
-		key = POOL + nss_ssl_error_key_off[slot];
-		english = POOL + nss_ssl_error_msg_off[slot];
-	} else {
-		key = POOL + 1;
-		english = POOL + 23;
+		english = POOL + T.msg[slot];
+		len = T.name_len[slot];
 	}
+#ifdef NSS_SSL_ERROR_C_LOCALE_FAST
+	/* glibc's gettext translates nothing in the "C" locale, whatever
+	 * LANGUAGE says: no need to ask it */
+	{
+		const char *locale = nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));
+		if (locale[0] == 'C' && locale[1] == '\0')
+			return english;
+	}
+#endif
+	if (len) {
+		/* the key is "SYMBOL\004message"; the symbol ends just before
+		 * the message */
+		size_t mlen = strlen(english);
+		memcpy(buf, english - len - 1, len);
+		buf[len] = '\004';
+		memcpy(buf + len + 1, english, mlen + 1);
+		key = buf;
+	}
+	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(NSS_SSL_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
 #endif
@@ -1389,3 +703,10 @@ const char *nss_ssl_error_message_l(int code, locale_t locale)
 #endif
 }
 #endif
+
+#undef POOL
+#undef T
+#undef NSS_SSL_ERROR_C_LOCALE_FAST
+#undef NO_STRING
+#undef RCAST
+#undef CAST

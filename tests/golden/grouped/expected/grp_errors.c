@@ -11,6 +11,13 @@
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
 #include <libintl.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#include <locale.h>
+#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
+#define GRP_ERROR_C_LOCALE_FAST 1
+#endif
+#endif
 #endif
 
 #ifdef __cplusplus
@@ -26,78 +33,75 @@
 #define NO_STRING NULL
 #endif
 
-static const struct grp_error_pool {
-	char s0[sizeof("")];
-	char s1[sizeof("grp_error_unknown\004Unknown grp error.")];
-	char s2[sizeof("GRP_E_READ")];
-	char s3[sizeof("GRP_E_READ\004Read failed.")];
-	char s4[sizeof("GRP_E_WRITE")];
-	char s5[sizeof("GRP_E_WRITE\004Write failed.")];
-	char s6[sizeof("GRP_E_OUTPUT")];
-	char s7[sizeof("GRP_E_WRITE_FAILED")];
-	char s8[sizeof("GRP_E_LOOSE")];
-	char s9[sizeof("GRP_E_LOOSE\004A code outside any group.")];
-	char s10[sizeof("GRP_E_OLD")];
-	char s11[sizeof("GRP_E_OLD\004An old protocol error.")];
-	char s12[sizeof("GRP_E_BAD")];
-	char s13[sizeof("GRP_E_BAD\004Bad protocol message.")];
-} grp_error_pool = {
-	"",
-	"grp_error_unknown\004Unknown grp error.",
-	"GRP_E_READ",
-	"GRP_E_READ\004Read failed.",
-	"GRP_E_WRITE",
-	"GRP_E_WRITE\004Write failed.",
-	"GRP_E_OUTPUT",
-	"GRP_E_WRITE_FAILED",
-	"GRP_E_LOOSE",
-	"GRP_E_LOOSE\004A code outside any group.",
-	"GRP_E_OLD",
-	"GRP_E_OLD\004An old protocol error.",
-	"GRP_E_BAD",
-	"GRP_E_BAD\004Bad protocol message.",
+struct grp_error_pool {
+	char s0[242];
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char grp_error_pool_is_packed[sizeof(struct grp_error_pool) == 278 ? 1 : -1];
+typedef char grp_error_pool_is_packed[sizeof(struct grp_error_pool) == 242 ? 1 : -1];
 
-#define POOL RCAST(const char *, &grp_error_pool)
-
-/* Per slot: offset of the symbol in the pool (0: no code) and of the
- * message. */
-static const uint16_t grp_error_name_off[7] = {
-	38, 73, 0, 143, 193, 0, 236,
+static const struct grp_error_tables {
+	/* per slot: offset of the message; the symbol ends just before it */
+	uint8_t msg[7];
+	/* per slot: length of the symbol, 0 for no code */
+	uint8_t name_len[7];
+	/* per slot of the name hash: the code's slot (or slots + alias) */
+	uint8_t name_slot[8];
+	/* per bucket of the name hash: its pilot */
+	uint8_t name_pilot[2];
+	/* per alias: offset of its name */
+	uint8_t alias_off[2];
+	/* per alias: length of its name */
+	uint8_t alias_len[2];
+	/* per alias: the slot of its code */
+	uint8_t alias_slot[2];
+	/* every string: "", the unknown message, its gettext key, then
+	 * "SYMBOL\0message\0" for each code by value, then the aliases */
+	struct grp_error_pool pool;
+} grp_error_tables = {
+	{
+		68, 93, 1, 151, 187, 1, 220,
+	},
+	{
+		10, 11, 0, 11, 9, 0, 9,
+	},
+	{
+		0, 6, 0, 4, 3, 8, 1, 7,
+	},
+	{
+		0, 17,
+	},
+	{
+		107, 120,
+	},
+	{
+		12, 18,
+	},
+	{
+		1, 1,
+	},
+	{
+		"" "\0"
+		"Unknown grp error." "\0"
+		"grp_error_unknown\004Unknown grp error." "\0"
+		"GRP_E_READ" "\0"
+		"Read failed." "\0"
+		"GRP_E_WRITE" "\0"
+		"Write failed." "\0"
+		"GRP_E_OUTPUT" "\0"
+		"GRP_E_WRITE_FAILED" "\0"
+		"GRP_E_LOOSE" "\0"
+		"A code outside any group." "\0"
+		"GRP_E_OLD" "\0"
+		"An old protocol error." "\0"
+		"GRP_E_BAD" "\0"
+		"Bad protocol message.",
+	},
 };
 
-static const uint16_t grp_error_msg_off[7] = {
-	60, 97, 19, 167, 213, 19, 256,
-};
-
-#ifndef ERRGEN_NO_NLS
-/* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
- * message above. */
-static const uint16_t grp_error_key_off[7] = {
-	49, 85, 1, 155, 203, 1, 246,
-};
-
-#endif
-
-/* Aliases: the name's offset in the pool, and the slot of its code. */
-static const uint16_t grp_error_alias_name_off[2] = {
-	111, 124,
-};
-
-static const uint8_t grp_error_alias_slot[2] = {
-	1, 1,
-};
-
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
-/* 7 + 1 + i for alias i. */
-static const uint8_t grp_error_hash[16] = {
-	0, 0, 4, 9, 0, 8, 2, 0, 5, 7, 0, 0,
-	1, 0, 0, 0,
-};
+#define T grp_error_tables
+#define POOL RCAST(const char *, &T.pool)
 
 /* The slot of code; 7 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -109,61 +113,73 @@ static uint32_t grp_error_slot(int code)
 const char *grp_error_name(int code)
 {
 	uint32_t slot = grp_error_slot(code);
-	uint32_t off;
+	uint32_t len;
 	if (slot >= 7u)
 		return NO_STRING;
-	off = grp_error_name_off[slot];
-	return off ? POOL + off : NO_STRING;
+	len = T.name_len[slot];
+	if (!len)
+		return NO_STRING;
+	return POOL + T.msg[slot] - len - 1;
 }
 
 const char *grp_error_message(int code)
 {
 	uint32_t slot = grp_error_slot(code);
 	if (slot >= 7u)
-		return POOL + 19;
-	return POOL + grp_error_msg_off[slot];
+		return POOL + 1;
+	return POOL + T.msg[slot];
+}
+
+/* The bytes p[0..8) as a little-endian number, on any machine. */
+static uint64_t grp_error_le64(const unsigned char *p)
+{
+	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+}
+
+/* The slot of the name hash where name (len bytes) can be: errgen chose
+ * the hash so that every name of the domain has a slot of its own. */
+static uint32_t grp_error_name_hash(const unsigned char *p, size_t len)
+{
+	uint64_t g = 0;
+	uint32_t s;
+	if (len >= 8) {
+		g = grp_error_le64(p + len - 8);
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			g |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	g ^= g >> 32;
+	s = (CAST(uint32_t, g) ^
+	     CAST(uint32_t, T.name_pilot[g >> 63]) * 0x9E3779B1u) *
+	    0x85EBCA6Bu;
+	return CAST(uint32_t, (CAST(uint64_t, s) * 8u) >> 32);
 }
 
 int grp_error_from_name(const char *name, int *code)
 {
-	const unsigned char *p;
 	size_t len;
-	uint64_t w = 0;
-	uint32_t i;
+	uint32_t e;
 	if (!name)
 		return 0;
-	/* the length and the last eight bytes, as errgen hashed them */
 	len = strlen(name);
-	p = RCAST(const unsigned char *, name);
-	if (len >= 8) {
-		p += len - 8;
-		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			w |= CAST(uint64_t, p[k]) << (8 * k);
-	}
-	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	for (i = CAST(uint32_t, w >> 32) & 15u;; i = (i + 1) & 15u) {
-		uint32_t entry = grp_error_hash[i];
-		uint32_t slot, off;
-		if (entry == 0)
+	e = T.name_slot[grp_error_name_hash(
+		RCAST(const unsigned char *, name), len)];
+	if (e >= 7u) {
+		uint32_t a = e - 7u;
+		if (T.alias_len[a] != len ||
+		    memcmp(POOL + T.alias_off[a], name, len) != 0)
 			return 0;
-		if (entry <= 7u) {
-			slot = entry - 1;
-			off = grp_error_name_off[slot];
-		} else {
-			slot = grp_error_alias_slot[entry - 8u];
-			off = grp_error_alias_name_off[entry - 8u];
-		}
-		if (strcmp(POOL + off, name) == 0) {
-			*code = (-500) + CAST(int, slot);
-			return 1;
-		}
-	}
+		e = T.alias_slot[a];
+	} else if (T.name_len[e] != len ||
+	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+		return 0;
+	*code = CAST(int, CAST(int64_t, (-500)) + e);
+	return 1;
 }
 
 const char *grp_error_message_localized(int code)
@@ -171,16 +187,33 @@ const char *grp_error_message_localized(int code)
 #ifdef ERRGEN_NO_NLS
 	return grp_error_message(code);
 #else
-	/* dgettext gives back the key itself when no translation applies */
 	uint32_t slot = grp_error_slot(code);
-	const char *key, *english, *text;
+	const char *english = POOL + 1, *key = POOL + 20, *text;
+	char buf[38];
+	size_t len = 0;
 	if (slot < 7u) {
-		key = POOL + grp_error_key_off[slot];
-		english = POOL + grp_error_msg_off[slot];
-	} else {
-		key = POOL + 1;
-		english = POOL + 19;
+		english = POOL + T.msg[slot];
+		len = T.name_len[slot];
 	}
+#ifdef GRP_ERROR_C_LOCALE_FAST
+	/* glibc's gettext translates nothing in the "C" locale, whatever
+	 * LANGUAGE says: no need to ask it */
+	{
+		const char *locale = nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));
+		if (locale[0] == 'C' && locale[1] == '\0')
+			return english;
+	}
+#endif
+	if (len) {
+		/* the key is "SYMBOL\004message"; the symbol ends just before
+		 * the message */
+		size_t mlen = strlen(english);
+		memcpy(buf, english - len - 1, len);
+		buf[len] = '\004';
+		memcpy(buf + len + 1, english, mlen + 1);
+		key = buf;
+	}
+	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(GRP_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
 #endif
@@ -201,3 +234,10 @@ const char *grp_error_message_l(int code, locale_t locale)
 #endif
 }
 #endif
+
+#undef POOL
+#undef T
+#undef GRP_ERROR_C_LOCALE_FAST
+#undef NO_STRING
+#undef RCAST
+#undef CAST

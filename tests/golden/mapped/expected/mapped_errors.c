@@ -11,6 +11,13 @@
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
 #include <libintl.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#include <locale.h>
+#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
+#define MAPPED_ERROR_C_LOCALE_FAST 1
+#endif
+#endif
 #endif
 
 #ifdef __cplusplus
@@ -26,99 +33,77 @@
 #define NO_STRING NULL
 #endif
 
-static const struct mapped_error_pool {
-	char s0[sizeof("")];
-	char s1[sizeof("mapped_error_unknown\004Unknown error code")];
-	char s2[sizeof("MP_AGAIN")];
-	char s3[sizeof("MP_AGAIN\004Try again later.")];
-	char s4[sizeof("MP_DEADLOCK")];
-	char s5[sizeof("MP_DEADLOCK\004Deadlock avoided.")];
-	char s6[sizeof("MP_UNSUPPORTED")];
-	char s7[sizeof("MP_UNSUPPORTED\004Operation not supported.")];
-	char s8[sizeof("MP_IO")];
-	char s9[sizeof("MP_IO\004Input/output error.")];
-	char s10[sizeof("MP_DISK")];
-	char s11[sizeof("MP_DISK\004The disk failed.")];
-	char s12[sizeof("MP_DEVICE")];
-	char s13[sizeof("MP_DEVICE\004The device failed.")];
-	char s14[sizeof("MP_BAD_RECORD")];
-	char s15[sizeof("MP_BAD_RECORD\004Bad record MAC.")];
-	char s16[sizeof("MP_PEER_BAD_RECORD")];
-	char s17[sizeof("MP_PEER_BAD_RECORD\004The peer reports a bad record MAC.")];
-	char s18[sizeof("MP_DECODE")];
-	char s19[sizeof("MP_DECODE\004Malformed message.")];
-	char s20[sizeof("MP_DECODE_HELLO")];
-	char s21[sizeof("MP_DECODE_HELLO\004Malformed hello.")];
-	char s22[sizeof("MP_EXPIRED")];
-	char s23[sizeof("MP_EXPIRED\004The certificate has expired.")];
-	char s24[sizeof("MP_IMAGINARY")];
-	char s25[sizeof("MP_IMAGINARY\004A mapping no platform has.")];
-} mapped_error_pool = {
-	"",
-	"mapped_error_unknown\004Unknown error code",
-	"MP_AGAIN",
-	"MP_AGAIN\004Try again later.",
-	"MP_DEADLOCK",
-	"MP_DEADLOCK\004Deadlock avoided.",
-	"MP_UNSUPPORTED",
-	"MP_UNSUPPORTED\004Operation not supported.",
-	"MP_IO",
-	"MP_IO\004Input/output error.",
-	"MP_DISK",
-	"MP_DISK\004The disk failed.",
-	"MP_DEVICE",
-	"MP_DEVICE\004The device failed.",
-	"MP_BAD_RECORD",
-	"MP_BAD_RECORD\004Bad record MAC.",
-	"MP_PEER_BAD_RECORD",
-	"MP_PEER_BAD_RECORD\004The peer reports a bad record MAC.",
-	"MP_DECODE",
-	"MP_DECODE\004Malformed message.",
-	"MP_DECODE_HELLO",
-	"MP_DECODE_HELLO\004Malformed hello.",
-	"MP_EXPIRED",
-	"MP_EXPIRED\004The certificate has expired.",
-	"MP_IMAGINARY",
-	"MP_IMAGINARY\004A mapping no platform has.",
+struct mapped_error_pool {
+	char s0[462];
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char mapped_error_pool_is_packed[sizeof(struct mapped_error_pool) == 586 ? 1 : -1];
+typedef char mapped_error_pool_is_packed[sizeof(struct mapped_error_pool) == 462 ? 1 : -1];
 
-#define POOL RCAST(const char *, &mapped_error_pool)
-
-/* Per slot: offset of the symbol in the pool (0: no code) and of the
- * message. */
-static const uint16_t mapped_error_name_off[31] = {
-	41, 76, 118, 173, 205, 238, 0, 0, 0, 0, 277, 321,
-	394, 433, 0, 0, 0, 0, 0, 0, 482, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 533,
+static const struct mapped_error_tables {
+	/* per slot: offset of the message; the symbol ends just before it */
+	uint16_t msg[31];
+	/* per slot: length of the symbol, 0 for no code */
+	uint8_t name_len[31];
+	/* per slot of the name hash: the code's slot (or slots + alias) */
+	uint8_t name_slot[13];
+	/* per bucket of the name hash: its pilot */
+	uint8_t name_pilot[4];
+	/* every string: "", the unknown message, its gettext key, then
+	 * "SYMBOL\0message\0" for each code by value, then the aliases */
+	struct mapped_error_pool pool;
+} mapped_error_tables = {
+	{
+		69, 98, 131, 162, 190, 217, 1, 1, 1, 1, 250, 285,
+		330, 365, 1, 1, 1, 1, 1, 1, 393, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 435,
+	},
+	{
+		8, 11, 14, 5, 7, 9, 0, 0, 0, 0, 13, 18,
+		9, 15, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 12,
+	},
+	{
+		0, 1, 11, 4, 2, 12, 3, 0, 13, 5, 30, 20,
+		10,
+	},
+	{
+		52, 13, 0, 1,
+	},
+	{
+		"" "\0"
+		"Unknown error code" "\0"
+		"mapped_error_unknown\004Unknown error code" "\0"
+		"MP_AGAIN" "\0"
+		"Try again later." "\0"
+		"MP_DEADLOCK" "\0"
+		"Deadlock avoided." "\0"
+		"MP_UNSUPPORTED" "\0"
+		"Operation not supported." "\0"
+		"MP_IO" "\0"
+		"Input/output error." "\0"
+		"MP_DISK" "\0"
+		"The disk failed." "\0"
+		"MP_DEVICE" "\0"
+		"The device failed." "\0"
+		"MP_BAD_RECORD" "\0"
+		"Bad record MAC." "\0"
+		"MP_PEER_BAD_RECORD" "\0"
+		"The peer reports a bad record MAC." "\0"
+		"MP_DECODE" "\0"
+		"Malformed message." "\0"
+		"MP_DECODE_HELLO" "\0"
+		"Malformed hello." "\0"
+		"MP_EXPIRED" "\0"
+		"The certificate has expired." "\0"
+		"MP_IMAGINARY" "\0"
+		"A mapping no platform has.",
+	},
 };
 
-static const uint16_t mapped_error_msg_off[31] = {
-	59, 100, 148, 185, 221, 258, 22, 22, 22, 22, 305, 359,
-	414, 465, 22, 22, 22, 22, 22, 22, 504, 22, 22, 22,
-	22, 22, 22, 22, 22, 22, 559,
-};
-
-#ifndef ERRGEN_NO_NLS
-/* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
- * message above. */
-static const uint16_t mapped_error_key_off[31] = {
-	50, 88, 133, 179, 213, 248, 1, 1, 1, 1, 291, 340,
-	404, 449, 1, 1, 1, 1, 1, 1, 493, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 546,
-};
-
-#endif
-
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
-static const uint8_t mapped_error_hash[32] = {
-	0, 0, 3, 6, 21, 0, 0, 0, 2, 0, 0, 0,
-	0, 0, 11, 0, 0, 0, 0, 13, 4, 0, 0, 0,
-	0, 12, 14, 31, 5, 0, 1, 0,
-};
+#define T mapped_error_tables
+#define POOL RCAST(const char *, &T.pool)
 
 /* The slot of code; 31 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -130,56 +115,67 @@ static uint32_t mapped_error_slot(int code)
 const char *mapped_error_name(int code)
 {
 	uint32_t slot = mapped_error_slot(code);
-	uint32_t off;
+	uint32_t len;
 	if (slot >= 31u)
 		return NO_STRING;
-	off = mapped_error_name_off[slot];
-	return off ? POOL + off : NO_STRING;
+	len = T.name_len[slot];
+	if (!len)
+		return NO_STRING;
+	return POOL + T.msg[slot] - len - 1;
 }
 
 const char *mapped_error_message(int code)
 {
 	uint32_t slot = mapped_error_slot(code);
 	if (slot >= 31u)
-		return POOL + 22;
-	return POOL + mapped_error_msg_off[slot];
+		return POOL + 1;
+	return POOL + T.msg[slot];
+}
+
+/* The bytes p[0..8) as a little-endian number, on any machine. */
+static uint64_t mapped_error_le64(const unsigned char *p)
+{
+	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+}
+
+/* The slot of the name hash where name (len bytes) can be: errgen chose
+ * the hash so that every name of the domain has a slot of its own. */
+static uint32_t mapped_error_name_hash(const unsigned char *p, size_t len)
+{
+	uint64_t g = 0;
+	uint32_t s;
+	if (len >= 8) {
+		g = mapped_error_le64(p + len - 8);
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			g |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	g ^= g >> 32;
+	s = (CAST(uint32_t, g) ^
+	     CAST(uint32_t, T.name_pilot[g >> 62]) * 0x9E3779B1u) *
+	    0x85EBCA6Bu;
+	return CAST(uint32_t, (CAST(uint64_t, s) * 13u) >> 32);
 }
 
 int mapped_error_from_name(const char *name, int *code)
 {
-	const unsigned char *p;
 	size_t len;
-	uint64_t w = 0;
-	uint32_t i;
+	uint32_t e;
 	if (!name)
 		return 0;
-	/* the length and the last eight bytes, as errgen hashed them */
 	len = strlen(name);
-	p = RCAST(const unsigned char *, name);
-	if (len >= 8) {
-		p += len - 8;
-		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			w |= CAST(uint64_t, p[k]) << (8 * k);
-	}
-	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	for (i = CAST(uint32_t, w >> 32) & 31u;; i = (i + 1) & 31u) {
-		uint32_t entry = mapped_error_hash[i];
-		uint32_t slot, off;
-		if (entry == 0)
-			return 0;
-		slot = entry - 1;
-		off = mapped_error_name_off[slot];
-		if (strcmp(POOL + off, name) == 0) {
-			*code = 100 + CAST(int, slot);
-			return 1;
-		}
-	}
+	e = T.name_slot[mapped_error_name_hash(
+		RCAST(const unsigned char *, name), len)];
+	if (T.name_len[e] != len ||
+	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+		return 0;
+	*code = CAST(int, CAST(int64_t, 100) + e);
+	return 1;
 }
 
 const char *mapped_error_message_localized(int code)
@@ -187,16 +183,33 @@ const char *mapped_error_message_localized(int code)
 #ifdef ERRGEN_NO_NLS
 	return mapped_error_message(code);
 #else
-	/* dgettext gives back the key itself when no translation applies */
 	uint32_t slot = mapped_error_slot(code);
-	const char *key, *english, *text;
+	const char *english = POOL + 1, *key = POOL + 20, *text;
+	char buf[54];
+	size_t len = 0;
 	if (slot < 31u) {
-		key = POOL + mapped_error_key_off[slot];
-		english = POOL + mapped_error_msg_off[slot];
-	} else {
-		key = POOL + 1;
-		english = POOL + 22;
+		english = POOL + T.msg[slot];
+		len = T.name_len[slot];
 	}
+#ifdef MAPPED_ERROR_C_LOCALE_FAST
+	/* glibc's gettext translates nothing in the "C" locale, whatever
+	 * LANGUAGE says: no need to ask it */
+	{
+		const char *locale = nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));
+		if (locale[0] == 'C' && locale[1] == '\0')
+			return english;
+	}
+#endif
+	if (len) {
+		/* the key is "SYMBOL\004message"; the symbol ends just before
+		 * the message */
+		size_t mlen = strlen(english);
+		memcpy(buf, english - len - 1, len);
+		buf[len] = '\004';
+		memcpy(buf + len + 1, english, mlen + 1);
+		key = buf;
+	}
+	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(MAPPED_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
 #endif
@@ -217,3 +230,10 @@ const char *mapped_error_message_l(int code, locale_t locale)
 #endif
 }
 #endif
+
+#undef POOL
+#undef T
+#undef MAPPED_ERROR_C_LOCALE_FAST
+#undef NO_STRING
+#undef RCAST
+#undef CAST

@@ -11,6 +11,13 @@
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
 #include <libintl.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#include <locale.h>
+#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
+#define MINI_ERROR_C_LOCALE_FAST 1
+#endif
+#endif
 #endif
 
 #ifdef __cplusplus
@@ -26,47 +33,50 @@
 #define NO_STRING NULL
 #endif
 
-static const struct mini_error_pool {
-	char s0[sizeof("")];
-	char s1[sizeof("mini_error_unknown\004Unknown error code")];
-	char s2[sizeof("MINI_FAILED")];
-	char s3[sizeof("MINI_FAILED\004Operation failed.")];
-} mini_error_pool = {
-	"",
-	"mini_error_unknown\004Unknown error code",
-	"MINI_FAILED",
-	"MINI_FAILED\004Operation failed.",
+struct mini_error_pool {
+	char s0[88];
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char mini_error_pool_is_packed[sizeof(struct mini_error_pool) == 81 ? 1 : -1];
+typedef char mini_error_pool_is_packed[sizeof(struct mini_error_pool) == 88 ? 1 : -1];
 
-#define POOL RCAST(const char *, &mini_error_pool)
-
-/* Per slot: offset of the symbol in the pool (0: no code) and of the
- * message. */
-static const uint8_t mini_error_name_off[1] = {
-	39,
+static const struct mini_error_tables {
+	/* per slot: offset of the message; the symbol ends just before it */
+	uint8_t msg[1];
+	/* per slot: length of the symbol, 0 for no code */
+	uint8_t name_len[1];
+	/* per slot of the name hash: the code's slot (or slots + alias) */
+	uint8_t name_slot[2];
+	/* per bucket of the name hash: its pilot */
+	uint8_t name_pilot[2];
+	/* every string: "", the unknown message, its gettext key, then
+	 * "SYMBOL\0message\0" for each code by value, then the aliases */
+	struct mini_error_pool pool;
+} mini_error_tables = {
+	{
+		70,
+	},
+	{
+		11,
+	},
+	{
+		0, 0,
+	},
+	{
+		0, 0,
+	},
+	{
+		"" "\0"
+		"Unknown error code" "\0"
+		"mini_error_unknown\004Unknown error code" "\0"
+		"MINI_FAILED" "\0"
+		"Operation failed.",
+	},
 };
 
-static const uint8_t mini_error_msg_off[1] = {
-	63,
-};
-
-#ifndef ERRGEN_NO_NLS
-/* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
- * message above. */
-static const uint8_t mini_error_key_off[1] = {
-	51,
-};
-
-#endif
-
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol. */
-static const uint8_t mini_error_hash[4] = {
-	0, 0, 0, 1,
-};
+#define T mini_error_tables
+#define POOL RCAST(const char *, &T.pool)
 
 /* The slot of code; 1 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -78,56 +88,65 @@ static uint32_t mini_error_slot(int code)
 const char *mini_error_name(int code)
 {
 	uint32_t slot = mini_error_slot(code);
-	uint32_t off;
+	uint32_t len;
 	if (slot >= 1u)
 		return NO_STRING;
-	off = mini_error_name_off[slot];
-	return off ? POOL + off : NO_STRING;
+	len = T.name_len[slot];
+	return POOL + T.msg[slot] - len - 1;
 }
 
 const char *mini_error_message(int code)
 {
 	uint32_t slot = mini_error_slot(code);
 	if (slot >= 1u)
-		return POOL + 20;
-	return POOL + mini_error_msg_off[slot];
+		return POOL + 1;
+	return POOL + T.msg[slot];
+}
+
+/* The bytes p[0..8) as a little-endian number, on any machine. */
+static uint64_t mini_error_le64(const unsigned char *p)
+{
+	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+}
+
+/* The slot of the name hash where name (len bytes) can be: errgen chose
+ * the hash so that every name of the domain has a slot of its own. */
+static uint32_t mini_error_name_hash(const unsigned char *p, size_t len)
+{
+	uint64_t g = 0;
+	uint32_t s;
+	if (len >= 8) {
+		g = mini_error_le64(p + len - 8);
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			g |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	g ^= g >> 32;
+	s = (CAST(uint32_t, g) ^
+	     CAST(uint32_t, T.name_pilot[g >> 63]) * 0x9E3779B1u) *
+	    0x85EBCA6Bu;
+	return CAST(uint32_t, (CAST(uint64_t, s) * 2u) >> 32);
 }
 
 int mini_error_from_name(const char *name, int *code)
 {
-	const unsigned char *p;
 	size_t len;
-	uint64_t w = 0;
-	uint32_t i;
+	uint32_t e;
 	if (!name)
 		return 0;
-	/* the length and the last eight bytes, as errgen hashed them */
 	len = strlen(name);
-	p = RCAST(const unsigned char *, name);
-	if (len >= 8) {
-		p += len - 8;
-		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			w |= CAST(uint64_t, p[k]) << (8 * k);
-	}
-	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	for (i = CAST(uint32_t, w >> 32) & 3u;; i = (i + 1) & 3u) {
-		uint32_t entry = mini_error_hash[i];
-		uint32_t slot, off;
-		if (entry == 0)
-			return 0;
-		slot = entry - 1;
-		off = mini_error_name_off[slot];
-		if (strcmp(POOL + off, name) == 0) {
-			*code = 1 + CAST(int, slot);
-			return 1;
-		}
-	}
+	e = T.name_slot[mini_error_name_hash(
+		RCAST(const unsigned char *, name), len)];
+	if (T.name_len[e] != len ||
+	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+		return 0;
+	*code = CAST(int, CAST(int64_t, 1) + e);
+	return 1;
 }
 
 const char *mini_error_message_localized(int code)
@@ -135,16 +154,33 @@ const char *mini_error_message_localized(int code)
 #ifdef ERRGEN_NO_NLS
 	return mini_error_message(code);
 #else
-	/* dgettext gives back the key itself when no translation applies */
 	uint32_t slot = mini_error_slot(code);
-	const char *key, *english, *text;
+	const char *english = POOL + 1, *key = POOL + 20, *text;
+	char buf[38];
+	size_t len = 0;
 	if (slot < 1u) {
-		key = POOL + mini_error_key_off[slot];
-		english = POOL + mini_error_msg_off[slot];
-	} else {
-		key = POOL + 1;
-		english = POOL + 20;
+		english = POOL + T.msg[slot];
+		len = T.name_len[slot];
 	}
+#ifdef MINI_ERROR_C_LOCALE_FAST
+	/* glibc's gettext translates nothing in the "C" locale, whatever
+	 * LANGUAGE says: no need to ask it */
+	{
+		const char *locale = nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));
+		if (locale[0] == 'C' && locale[1] == '\0')
+			return english;
+	}
+#endif
+	if (len) {
+		/* the key is "SYMBOL\004message"; the symbol ends just before
+		 * the message */
+		size_t mlen = strlen(english);
+		memcpy(buf, english - len - 1, len);
+		buf[len] = '\004';
+		memcpy(buf + len + 1, english, mlen + 1);
+		key = buf;
+	}
+	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(MINI_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
 #endif
@@ -165,3 +201,10 @@ const char *mini_error_message_l(int code, locale_t locale)
 #endif
 }
 #endif
+
+#undef POOL
+#undef T
+#undef MINI_ERROR_C_LOCALE_FAST
+#undef NO_STRING
+#undef RCAST
+#undef CAST

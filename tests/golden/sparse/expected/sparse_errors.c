@@ -11,6 +11,13 @@
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
 #include <libintl.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#include <locale.h>
+#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
+#define SPARSE_ERROR_C_LOCALE_FAST 1
+#endif
+#endif
 #endif
 
 #ifdef __cplusplus
@@ -26,180 +33,186 @@
 #define NO_STRING NULL
 #endif
 
-static const struct sparse_error_pool {
-	char s0[sizeof("")];
-	char s1[sizeof("sparse_error_unknown\004Unknown sparse code \"?\"")];
-	char s2[sizeof("SP_LOWEST")];
-	char s3[sizeof("SP_LOWEST\004The lowest value.")];
-	char s4[sizeof("SP_GONE")];
-	char s5[sizeof("SP_GONE_TOO")];
-	char s6[sizeof("SP_QUOTES")];
-	char s7[sizeof("SP_QUOTES\004He said \"no\" \\ then left\?\?/")];
-	char s8[sizeof("SP_ZERO")];
-	char s9[sizeof("SP_ZERO\004Zero is a code here.")];
-	char s10[sizeof("SP_FORMAT")];
-	char s11[sizeof("SP_FORMAT\004Cannot open %s: %d%% done")];
-	char s12[sizeof("SP_DIGIT_AFTER_ESCAPE")];
-	char s13[sizeof("SP_DIGIT_AFTER_ESCAPE\004\303\2511 \303\2742")];
-	char s14[sizeof("SP_DIGITS")];
-	char s15[sizeof("SP_SAME_TEXT_A")];
-	char s16[sizeof("SP_SAME_TEXT_A\004Shared text.")];
-	char s17[sizeof("SP_SAME_TEXT_B")];
-	char s18[sizeof("SP_SAME_TEXT_B\004Shared text.")];
-	char s19[sizeof("SP_CONTROL")];
-	char s20[sizeof("SP_CONTROL\004tab\tand\nnewline")];
-	char s21[sizeof("SP_UTF8")];
-	char s22[sizeof("SP_UTF8\004\303\211chec: \303\274berlanger Schl\303\274ssel, \351\215\265 (UTF-8)")];
-	char s23[sizeof("SP_HIGHEST")];
-	char s24[sizeof("SP_HIGHEST\004The highest value.")];
-} sparse_error_pool = {
-	"",
-	"sparse_error_unknown\004Unknown sparse code \"?\"",
-	"SP_LOWEST",
-	"SP_LOWEST\004The lowest value.",
-	"SP_GONE",
-	"SP_GONE_TOO",
-	"SP_QUOTES",
-	"SP_QUOTES\004He said \"no\" \\ then left\?\?/",
-	"SP_ZERO",
-	"SP_ZERO\004Zero is a code here.",
-	"SP_FORMAT",
-	"SP_FORMAT\004Cannot open %s: %d%% done",
-	"SP_DIGIT_AFTER_ESCAPE",
-	"SP_DIGIT_AFTER_ESCAPE\004\303\2511 \303\2742",
-	"SP_DIGITS",
-	"SP_SAME_TEXT_A",
-	"SP_SAME_TEXT_A\004Shared text.",
-	"SP_SAME_TEXT_B",
-	"SP_SAME_TEXT_B\004Shared text.",
-	"SP_CONTROL",
-	"SP_CONTROL\004tab\tand\nnewline",
-	"SP_UTF8",
-	"SP_UTF8\004\303\211chec: \303\274berlanger Schl\303\274ssel, \351\215\265 (UTF-8)",
-	"SP_HIGHEST",
-	"SP_HIGHEST\004The highest value.",
+struct sparse_error_pool {
+	char s0[450];
 };
 
 /* Fails to compile if the compiler padded the pool, which would break the
  * offsets below. */
-typedef char sparse_error_pool_is_packed[sizeof(struct sparse_error_pool) == 522 ? 1 : -1];
+typedef char sparse_error_pool_is_packed[sizeof(struct sparse_error_pool) == 450 ? 1 : -1];
 
-#define POOL RCAST(const char *, &sparse_error_pool)
-
-/* Per slot: offset of the symbol in the pool (0: no code) and of the
- * message. */
-static const uint16_t sparse_error_name_off[11] = {
-	46, 84, 104, 152, 189, 235, 297, 340, 383, 421, 481,
+static const struct sparse_error_tables {
+	/* per slot: code - lowest code */
+	uint32_t code[12];
+	/* per slot: offset of the message; the symbol ends just before it */
+	uint16_t msg[12];
+	/* per alias: offset of its name */
+	uint16_t alias_off[2];
+	/* per slot: length of the symbol, 0 for no code */
+	uint8_t name_len[12];
+	/* per bucket of the code hash: its pilot */
+	uint8_t code_pilot[2];
+	/* per slot of the name hash: the code's slot (or slots + alias) */
+	uint8_t name_slot[14];
+	/* per bucket of the name hash: its pilot */
+	uint8_t name_pilot[4];
+	/* per alias: length of its name */
+	uint8_t alias_len[2];
+	/* per alias: the slot of its code */
+	uint8_t alias_slot[2];
+	/* slots of the codes that have no message, ascending */
+	uint8_t nomsg[1];
+	/* every string: "", the unknown message, its gettext key, then
+	 * "SYMBOL\0message\0" for each code by value, then the aliases */
+	struct sparse_error_pool pool;
+} sparse_error_tables = {
+	{
+		2147484148, 2146483648, 2147483648, 2147483690, 2147484149, 2147484648, 0, 4294967295, 2148483648, 2147483641, 2147483725, 0,
+	},
+	{
+		300, 106, 188, 219, 328, 352, 80, 431, 376, 152, 267, 1,
+	},
+	{
+		130, 275,
+	},
+	{
+		14, 7, 7, 9, 14, 10, 9, 10, 7, 9, 21, 0,
+	},
+	{
+		145, 3,
+	},
+	{
+		7, 5, 3, 1, 6, 12, 0, 8, 13, 9, 4, 6,
+		2, 10,
+	},
+	{
+		5, 3, 11, 9,
+	},
+	{
+		11, 9,
+	},
+	{
+		1, 10,
+	},
+	{
+		1,
+	},
+	{
+		"" "\0"
+		"Unknown sparse code \"?\"" "\0"
+		"sparse_error_unknown\004Unknown sparse code \"?\"" "\0"
+		"SP_LOWEST" "\0"
+		"The lowest value." "\0"
+		"SP_GONE" "\0"
+		"Unknown sparse code \"?\"" "\0"
+		"SP_GONE_TOO" "\0"
+		"SP_QUOTES" "\0"
+		"He said \"no\" \\ then left\?\?/" "\0"
+		"SP_ZERO" "\0"
+		"Zero is a code here." "\0"
+		"SP_FORMAT" "\0"
+		"Cannot open %s: %d%% done" "\0"
+		"SP_DIGIT_AFTER_ESCAPE" "\0"
+		"\303\2511 \303\2742" "\0"
+		"SP_DIGITS" "\0"
+		"SP_SAME_TEXT_A" "\0"
+		"Shared text." "\0"
+		"SP_SAME_TEXT_B" "\0"
+		"Shared text." "\0"
+		"SP_CONTROL" "\0"
+		"tab\tand\nnewline" "\0"
+		"SP_UTF8" "\0"
+		"\303\211chec: \303\274berlanger Schl\303\274ssel, \351\215\265 (UTF-8)" "\0"
+		"SP_HIGHEST" "\0"
+		"The highest value.",
+	},
 };
 
-static const uint16_t sparse_error_msg_off[11] = {
-	66, 22, 124, 168, 209, 279, 327, 370, 405, 437, 503,
-};
+#define T sparse_error_tables
+#define POOL RCAST(const char *, &T.pool)
 
-#ifndef ERRGEN_NO_NLS
-/* Per slot: offset of the gettext key, "SYMBOL\004message", whose tail is the
- * message above. */
-static const uint16_t sparse_error_key_off[11] = {
-	56, 1, 114, 160, 199, 257, 312, 355, 394, 429, 492,
-};
-
-#endif
-
-/* The codes in ascending order; a code's index is its slot. */
-static const int32_t sparse_error_values[11] = {
-	(-2147483647 - 1), (-1000000), (-7), 0, 42, 77, 500, 501,
-	1000, 1000000, 2147483647,
-};
-
-/* Aliases: the name's offset in the pool, and the slot of its code. */
-static const uint16_t sparse_error_alias_name_off[2] = {
-	92, 287,
-};
-
-static const uint8_t sparse_error_alias_slot[2] = {
-	1, 5,
-};
-
-/* Hash of the names: 0 for an empty bucket, slot + 1 for a symbol, or . */
-/* 11 + 1 + i for alias i. */
-static const uint8_t sparse_error_hash[32] = {
-	10, 0, 0, 0, 1, 0, 0, 0, 12, 0, 0, 0,
-	0, 2, 0, 7, 8, 4, 0, 11, 0, 0, 9, 13,
-	0, 3, 0, 0, 5, 6, 0, 0,
-};
-
-/* The slot of code, or 11 when the domain has no such code. */
+/* The slot of code, or 12 when the domain has no such code: the perfect
+ * hash of the code's offset from the lowest one, checked against the
+ * code that slot holds. */
 static uint32_t sparse_error_slot(int code)
 {
-	uint32_t lo = 0, hi = 11u;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (sparse_error_values[mid] < code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (lo < 11u && sparse_error_values[lo] == code) ? lo : 11u;
+	uint32_t x = CAST(uint32_t, code) - CAST(uint32_t, (-2147483647 - 1));
+	uint64_t g = CAST(uint64_t, x) * UINT64_C(0x9E3779B97F4A7C15);
+	uint32_t s = (CAST(uint32_t, g) ^
+		      CAST(uint32_t, T.code_pilot[g >> 63]) * 0x9E3779B1u) *
+		     0x85EBCA6Bu;
+	s = CAST(uint32_t, (CAST(uint64_t, s) * 12u) >> 32);
+	return T.code[s] == x ? s : 12u;
 }
 
 const char *sparse_error_name(int code)
 {
 	uint32_t slot = sparse_error_slot(code);
-	uint32_t off;
-	if (slot >= 11u)
+	uint32_t len;
+	if (slot >= 12u)
 		return NO_STRING;
-	off = sparse_error_name_off[slot];
-	return off ? POOL + off : NO_STRING;
+	len = T.name_len[slot];
+	return POOL + T.msg[slot] - len - 1;
 }
 
 const char *sparse_error_message(int code)
 {
 	uint32_t slot = sparse_error_slot(code);
-	if (slot >= 11u)
-		return POOL + 22;
-	return POOL + sparse_error_msg_off[slot];
+	if (slot >= 12u)
+		return POOL + 1;
+	return POOL + T.msg[slot];
+}
+
+/* The bytes p[0..8) as a little-endian number, on any machine. */
+static uint64_t sparse_error_le64(const unsigned char *p)
+{
+	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
+	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
+	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
+	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
+}
+
+/* The slot of the name hash where name (len bytes) can be: errgen chose
+ * the hash so that every name of the domain has a slot of its own. */
+static uint32_t sparse_error_name_hash(const unsigned char *p, size_t len)
+{
+	uint64_t g = 0;
+	uint32_t s;
+	if (len >= 8) {
+		g = sparse_error_le64(p + len - 8);
+	} else {
+		size_t k;
+		for (k = 0; k < len; k++)
+			g |= CAST(uint64_t, p[k]) << (8 * k);
+	}
+	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	g ^= g >> 32;
+	s = (CAST(uint32_t, g) ^
+	     CAST(uint32_t, T.name_pilot[g >> 62]) * 0x9E3779B1u) *
+	    0x85EBCA6Bu;
+	return CAST(uint32_t, (CAST(uint64_t, s) * 14u) >> 32);
 }
 
 int sparse_error_from_name(const char *name, int *code)
 {
-	const unsigned char *p;
 	size_t len;
-	uint64_t w = 0;
-	uint32_t i;
+	uint32_t e;
 	if (!name)
 		return 0;
-	/* the length and the last eight bytes, as errgen hashed them */
 	len = strlen(name);
-	p = RCAST(const unsigned char *, name);
-	if (len >= 8) {
-		p += len - 8;
-		w = CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-		    CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-		    CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-		    CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			w |= CAST(uint64_t, p[k]) << (8 * k);
-	}
-	w = (w ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	for (i = CAST(uint32_t, w >> 32) & 31u;; i = (i + 1) & 31u) {
-		uint32_t entry = sparse_error_hash[i];
-		uint32_t slot, off;
-		if (entry == 0)
+	e = T.name_slot[sparse_error_name_hash(
+		RCAST(const unsigned char *, name), len)];
+	if (e >= 12u) {
+		uint32_t a = e - 12u;
+		if (T.alias_len[a] != len ||
+		    memcmp(POOL + T.alias_off[a], name, len) != 0)
 			return 0;
-		if (entry <= 11u) {
-			slot = entry - 1;
-			off = sparse_error_name_off[slot];
-		} else {
-			slot = sparse_error_alias_slot[entry - 12u];
-			off = sparse_error_alias_name_off[entry - 12u];
-		}
-		if (strcmp(POOL + off, name) == 0) {
-			*code = sparse_error_values[slot];
-			return 1;
-		}
-	}
+		e = T.alias_slot[a];
+	} else if (T.name_len[e] != len ||
+	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+		return 0;
+	*code = CAST(int, CAST(int64_t, (-2147483647 - 1)) + T.code[e]);
+	return 1;
 }
 
 const char *sparse_error_message_localized(int code)
@@ -207,16 +220,46 @@ const char *sparse_error_message_localized(int code)
 #ifdef ERRGEN_NO_NLS
 	return sparse_error_message(code);
 #else
-	/* dgettext gives back the key itself when no translation applies */
 	uint32_t slot = sparse_error_slot(code);
-	const char *key, *english, *text;
-	if (slot < 11u) {
-		key = POOL + sparse_error_key_off[slot];
-		english = POOL + sparse_error_msg_off[slot];
-	} else {
-		key = POOL + 1;
-		english = POOL + 22;
+	const char *english = POOL + 1, *key = POOL + 25, *text;
+	char buf[52];
+	size_t len = 0;
+	if (slot < 12u) {
+		english = POOL + T.msg[slot];
+		len = T.name_len[slot];
 	}
+	if (len) {
+		/* a code without a message has the unknown one, and its key */
+		size_t lo = 0, hi = 1u;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (T.nomsg[mid] < slot)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < 1u && T.nomsg[lo] == slot)
+			len = 0;
+	}
+#ifdef SPARSE_ERROR_C_LOCALE_FAST
+	/* glibc's gettext translates nothing in the "C" locale, whatever
+	 * LANGUAGE says: no need to ask it */
+	{
+		const char *locale = nl_langinfo(_NL_LOCALE_NAME(LC_MESSAGES));
+		if (locale[0] == 'C' && locale[1] == '\0')
+			return english;
+	}
+#endif
+	if (len) {
+		/* the key is "SYMBOL\004message"; the symbol ends just before
+		 * the message */
+		size_t mlen = strlen(english);
+		memcpy(buf, english - len - 1, len);
+		buf[len] = '\004';
+		memcpy(buf + len + 1, english, mlen + 1);
+		key = buf;
+	}
+	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(SPARSE_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
 #endif
@@ -237,3 +280,10 @@ const char *sparse_error_message_l(int code, locale_t locale)
 #endif
 }
 #endif
+
+#undef POOL
+#undef T
+#undef SPARSE_ERROR_C_LOCALE_FAST
+#undef NO_STRING
+#undef RCAST
+#undef CAST
