@@ -585,16 +585,21 @@ static void name_hash_function(const struct layout *l, struct buf *out)
 		buf_printf(out, "\t\tg = %s_error_le64(p + len - 8);\n", l->n);
 	} else {
 		buf_printf(out,
-			   "\t\tsize_t off = len - 8, k;\n"
-			   "\t\tg = %s_error_le64(p + off);\n"
-			   "\t\tfor (k = 1; k < %zuu && off > 0; k++) {\n"
+			   "\t\tsize_t off = len - 8%s;\n"
+			   "\t\tg = %s_error_le64(p + off);\n",
+			   l->name_words == SIZE_MAX ? "" : ", k", l->n);
+		if (l->name_words == SIZE_MAX)
+			buf_puts(out, "\t\twhile (off > 0) {\n");
+		else
+			buf_printf(out,
+				   "\t\tfor (k = 1; k < %zuu && off > 0; "
+				   "k++) {\n",
+				   l->name_words);
+		buf_printf(out,
 			   "\t\t\toff = off >= 8 ? off - 8 : 0;\n"
 			   "\t\t\tg = g * UINT64_C(0x%016llX) ^ "
 			   "%s_error_le64(p + off);\n"
 			   "\t\t}\n",
-			   l->n,
-			   l->name_words == SIZE_MAX ? (size_t)UINT32_MAX
-						     : l->name_words,
 			   (unsigned long long)NAME_WORD_K, l->n);
 	}
 	buf_printf(out,

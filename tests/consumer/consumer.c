@@ -111,6 +111,16 @@ int main(void)
 		strcat(strcpy(buf, e->name), "X");
 		if (!is_name(buf))
 			check_bad_name(buf);
+		/* nor is a name of the same length with its first or last
+		 * byte changed */
+		strcpy(buf, e->name);
+		buf[0] = buf[0] == 'Q' ? 'R' : 'Q';
+		if (!is_name(buf))
+			check_bad_name(buf);
+		strcpy(buf, e->name);
+		buf[strlen(buf) - 1] = buf[strlen(buf) - 1] == '7' ? '8' : '7';
+		if (!is_name(buf))
+			check_bad_name(buf);
 		/* the neighbours of every code */
 		if (e->value > INT_MIN)
 			check_unknown(e->value - 1);

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""A domain built to strain the catalog's perfect hashes, then checked like
+every other consumer (run_consumer.py).
+
+usage: stress.py ERRGEN dense|sparse COMPILER STD
+
+The names come in families that a hash of a few bytes cannot tell apart:
+names of one to nine characters, names that share their length and their
+last 16 bytes and differ at the start, and names of 60 to 200 characters
+that differ only in their first bytes, plus random ones. Some codes have
+aliases, some no message (obsolete); messages carry quotes, backslashes,
+percent signs and UTF-8, and a few are long enough to cross the pool's
+4095-byte literals. dense: values from -500 with gaps (a direct table
+with holes); sparse: random 32-bit values and both ends of int (hashed).
+The seed is fixed: every run checks the same table.
+"""
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+
+
+def names(rnd):
+    out = []
+    # short: 1 to 9 characters
+    for n in range(1, 10):
+        for k in range(12):
+            out.append('Q' + ''.join(rnd.choice(ALNUM) for _ in range(n - 1)))
+    # same length, same last 16 bytes, different starts
+    for tail in ('_SAME_TAIL_ABCDEFGH', '_OTHER_TAIL_12345678'):
+        for a in ALNUM[:26]:
+            for b in 'XYZ':
+                out.append('Q' + a + b + tail)
+    # long, differing only in the first bytes
+    for length in (60, 120, 200):  # the schema's longest name is 200
+        body = 'L' * 20 + ''.join(rnd.choice(ALNUM) for _ in range(length - 23))
+        for a in ALNUM[:20]:
+            out.append('Z' + a + '_' + body)
+    # random, 10 to 40 characters
+    for _ in range(1500):
+        n = rnd.randint(10, 40)
+        out.append('X' + ''.join(rnd.choice(ALNUM + '_') for _ in range(n)))
+    seen, uniq = set(), []
+    for s in out:
+        s = s.replace('__', '_Q').rstrip('_')
+        if s not in seen:
+            seen.add(s)
+            uniq.append(s)
+    rnd.shuffle(uniq)
+    return uniq
+
+
+def message(rnd, i, name):
+    kinds = ['Plain message %d.' % i,
+             'Quote "%d" and backslash \\ and 100%% sure' % i,
+             'Ümlaut, accent é and 鍵 %d' % i,
+             'Cannot open %%s: %d' % i]
+    if i % 211 == 0:
+        return ('Long message %d: ' % i) + 'x' * (4000 - len(name))
+    return rnd.choice(kinds)
+
+
+def write_xml(path, mode):
+    rnd = random.Random(20261128)
+    ns = names(rnd)
+    aliases = ns[-60:]
+    ns = ns[:-60]
+    if mode == 'dense':
+        values, v = [], -500
+        for i in range(len(ns)):
+            values.append(v)
+            v += 2 if i % 3 == 0 else 1
+    else:
+        vals = {-2**31, 2**31 - 1, 0}
+        while len(vals) < len(ns):
+            vals.add(rnd.randint(-2**31, 2**31 - 1))
+        values = sorted(vals)
+        rnd.shuffle(values)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<errors xmlns="urn:errgen:1" domain="phfx">\n'
+                '  <title>Perfect hash stress</title>\n')
+        for i, (name, value) in enumerate(zip(ns, values)):
+            if i % 97 == 5:
+                f.write('  <error name="%s" value="%d" status="obsolete">\n'
+                        % (name, value))
+            else:
+                f.write('  <error name="%s" value="%d">\n'
+                        '    <message>%s</message>\n'
+                        % (name, value, escape(message(rnd, i, name))))
+            if i % 30 == 0 and aliases:
+                f.write('    <alias name="%s"/>\n' % aliases.pop())
+            f.write('  </error>\n')
+        f.write('</errors>\n')
+
+
+def main():
+    errgen, mode, compiler, std = sys.argv[1:5]
+    with tempfile.TemporaryDirectory() as tmp:
+        xml = os.path.join(tmp, 'stress-%s.xml' % mode)
+        write_xml(xml, mode)
+        r = subprocess.run([sys.executable,
+                            os.path.join(HERE, 'run_consumer.py'),
+                            errgen, xml, compiler, std])
+        sys.exit(r.returncode)
+
+
+if __name__ == '__main__':
+    main()
