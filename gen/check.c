@@ -717,9 +717,45 @@ static void check_domain_names(const struct domain *doms, size_t n)
 			}
 }
 
+/* A domain past this many codes, or aliases, is refused: its tables keep
+ * 32-bit slot numbers with room for the hashes' spare slots, and generating
+ * it would take gigabytes. Tested with 1,000,000 codes (tests/scale). */
+#define MAX_NAMES ((size_t)1 << 24)
+
+/* True when every domain is within the limits; reports those that are not
+ * before any other check spends time on them. */
+static bool check_sizes(const struct domain *doms, size_t n)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		const struct domain *d = &doms[i];
+		size_t naliases = 0;
+		if (d->nerrors > MAX_NAMES) {
+			diag_error(&d->loc,
+				   "domain '%s' has %zu codes; errgen handles "
+				   "at most %zu in a domain",
+				   d->name, d->nerrors, MAX_NAMES);
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < d->nerrors; j++)
+			naliases += d->errors[j].naliases;
+		if (naliases > MAX_NAMES) {
+			diag_error(&d->loc,
+				   "domain '%s' has %zu aliases; errgen handles "
+				   "at most %zu in a domain",
+				   d->name, naliases, MAX_NAMES);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 bool check_domains(const struct domain *doms, size_t n)
 {
 	unsigned before = diag_error_count();
+	if (!check_sizes(doms, n))
+		return false;
 	struct context cx = {doms, n,
 			     calloc(n ? n : 1, sizeof(struct reserved))};
 	if (!cx.reserved) {

@@ -145,7 +145,9 @@ const char *c_uint_type(uint64_t max)
 		return "uint8_t";
 	if (max <= UINT16_MAX)
 		return "uint16_t";
-	return "uint32_t";
+	if (max <= UINT32_MAX)
+		return "uint32_t";
+	return "uint64_t";
 }
 
 /* The C escapes that PO files and gencat sources share: quote, backslash,

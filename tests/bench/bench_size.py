@@ -88,17 +88,42 @@ def narrowest(maxval, signed):
     return "uint64_t"
 
 
+TYPE_BYTES = {"uint8_t": 1, "uint16_t": 2, "uint32_t": 4, "uint64_t": 8,
+              "int8_t": 1, "int16_t": 2, "int32_t": 4, "int64_t": 8}
+
+
 def table_types(csrc):
-    """[(table, type, entries, largest |entry|)] from the generated .c."""
+    """[(table, type, entries, largest |entry|, negative?)] from the
+    generated .c: the integer members of the D_error_tables struct, in
+    order, and their initializers (the brace groups that follow)."""
     src = open(csrc, encoding="utf-8").read()
+    m = re.search(r"static const struct (\w+)_error_tables \{(.*?)\n\} "
+                  r"\w+_error_tables = \{\n(.*?)\n\};", src, re.S)
+    if not m:
+        return []
+    members = re.findall(r"^\t(u?int\d+_t) (\w+)\[(\d+)\];", m.group(2),
+                         re.M)
+    inits = re.findall(r"^\t\{\n(.*?)\n\t\},", m.group(3), re.M | re.S)
     rows = []
-    for m in re.finditer(r"static const (\w+) (\w+)\[(\d+)\] = \{(.*?)\};",
-                         src, re.S):
-        vals = [int(v) for v in re.findall(r"-?\d+", m.group(4))]
-        big = max((abs(v) for v in vals), default=0)
-        rows.append((m.group(2), m.group(1), int(m.group(3)), big,
+    for (typ, name, count), init in zip(members, inits):
+        vals = [int(v) for v in re.findall(r"-?\d+", init)]
+        rows.append((name, typ, int(count),
+                     max((abs(v) for v in vals), default=0),
                      min(vals, default=0) < 0))
     return rows
+
+
+def pool_bytes(csrc):
+    """The pool's size, from the generated compile-time check."""
+    src = open(csrc, encoding="utf-8").read()
+    m = re.search(r"sizeof\(struct \w+_error_pool\) == (\d+)", src)
+    return int(m.group(1)) if m else 0
+
+
+def table_bytes(csrc):
+    """[(table, bytes)]: the integer members of the tables struct."""
+    return [(name, count * TYPE_BYTES[typ])
+            for name, typ, count, _, _ in table_types(csrc)]
 
 
 def build_so(srcs, so, flags=(), cwd=None):
@@ -205,15 +230,18 @@ def main():
         for label in ("errgen dense", "errgen dense no-NLS", "errgen sparse"):
             so, objs, c = builds[label]
             syms = nm_sizes(objs[0])
-            pool = sum(sz for nm, _, sz in syms if nm.endswith("_error_pool"))
-            tabs = [(nm, sz) for nm, t, sz in syms
-                    if t in "rRdD" and not nm.endswith("_error_pool")]
-            total = sum(sz for _, sz in tabs)
+            # one symbol holds the tables and the pool; the object has no
+            # other data
+            data = sum(sz for nm, t, sz in syms if t in "rRdD")
+            pool = pool_bytes(c)
+            tabs = table_bytes(c)
+            total = data - pool
             kind = label.split()[1]
             nb, mb = strings[kind]
             rows.append([label, "%.2f" % (total / n),
-                         ", ".join("%s %d" % (nm.replace("bench_error_", ""),
-                                              sz) for nm, sz in tabs),
+                         ", ".join("%s %d" % kv for kv in tabs) +
+                         (", padding %d" % (total - sum(v for _, v in tabs))
+                          if total != sum(v for _, v in tabs) else ""),
                          "%.1f" % (pool / n), "%.1f" % ((nb + mb) / n),
                          "%.1f" % ((pool - nb - mb) / n)])
         if et_label:
@@ -232,8 +260,8 @@ def main():
                               "pool - strings"])
         print("  strings B/code: each name and English message once, with "
               "its NUL (what code->name and code->message need); the pool "
-              "also holds the gettext keys \"NAME\\004message\", whose tail "
-              "is the message, so each name is stored twice")
+              "holds exactly these, plus the unknown message and its gettext "
+              "key once")
 
         print("\nInteger types of the tables (generated source) against the "
               "narrowest type holding the largest entry")
@@ -257,8 +285,7 @@ def rows_goal(builds, n, base_rel):
     for label in ("errgen dense", "errgen sparse"):
         so, objs, c = builds[label]
         syms = nm_sizes(objs[0])
-        total = sum(sz for nm, t, sz in syms
-                    if t in "rRdD" and not nm.endswith("_error_pool"))
+        total = sum(sz for nm, t, sz in syms if t in "rRdD") - pool_bytes(c)
         out.append("%s: %.2f table bytes/code (goal <= 8: %s)" % (
             label, total / n, "met" if total / n <= 8 else "MISSED"))
         r = relocs(so)

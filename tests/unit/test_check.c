@@ -746,6 +746,37 @@ static void test_min_above_max(void **state)
 	expect_diags(&d, "", 0);
 }
 
+/* A domain past the size limits is refused before any other check, which
+ * reads only the counts: the 16,777,217 codes or aliases need not exist. */
+static void test_size_limits(void **state)
+{
+	(void)state;
+	struct domain d;
+	bool ok;
+	unsigned errors;
+	dom_init(&d, "a.xml", "foo", NULL);
+	add_error(&d, "FOO_A", 1, "a", 10);
+	d.nerrors = ((size_t)1 << 24) + 1;
+	char *got = run_check(&d, 1, &ok, &errors);
+	d.nerrors = 1;
+	assert_string_equal(got, "a.xml:2:1: error: domain 'foo' has 16777217 "
+				 "codes; errgen handles at most 16777216 in a "
+				 "domain\n");
+	assert_false(ok);
+	assert_int_equal(errors, 1);
+	free(got);
+	/* aliases count on their own */
+	d.errors[0].naliases = ((size_t)1 << 24) + 1;
+	got = run_check(&d, 1, &ok, &errors);
+	d.errors[0].naliases = 0;
+	assert_string_equal(got, "a.xml:2:1: error: domain 'foo' has 16777217 "
+				 "aliases; errgen handles at most 16777216 in "
+				 "a domain\n");
+	assert_false(ok);
+	free(got);
+	domain_free(&d);
+}
+
 static void test_base_outside_range(void **state)
 {
 	(void)state;
@@ -1202,6 +1233,7 @@ int main(void)
 		cmocka_unit_test(test_value_range),
 		cmocka_unit_test(test_min_above_max),
 		cmocka_unit_test(test_base_outside_range),
+		cmocka_unit_test(test_size_limits),
 		cmocka_unit_test(test_missing_english_message),
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_duplicate_translation),
