@@ -39,6 +39,7 @@ def main(xml_path, out_path):
              'struct expected_l10n {',
              '\tconst char *name; int value; const char *english;',
              '\tconst char *de; const char *fr; int catgets_number;',
+             '\tconst char *key; /* what gettext is asked */',
              '};',
              'static const struct expected_l10n expected[] = {']
     for e in root.iter(NS + 'error'):
@@ -48,10 +49,12 @@ def main(xml_path, out_path):
         value = int(e.get('value'))
         english = texts.get(None, unknown)
         number = value - base + 1
-        lines.append('\t{%s, %d, %s, %s, %s, %d},' % (
+        key = ('%s\x04%s' % (e.get('name'), english) if None in texts
+               else '%s_error_unknown\x04%s' % (d, unknown))
+        lines.append('\t{%s, %d, %s, %s, %s, %d, %s},' % (
             c_string(e.get('name')), value, c_string(english),
             c_string(texts.get('de')), c_string(texts.get('fr')),
-            number if 1 <= number <= 32767 else 0))
+            number if 1 <= number <= 32767 else 0, c_string(key)))
     lines.append('};')
     lines.append('#define N_EXPECTED %d' % len(values))
     # a code the domain does not use, just outside its range
@@ -61,8 +64,9 @@ def main(xml_path, out_path):
         unused += 1
     lines.append('#define UNKNOWN_CODE (%d)' % unused)
     lines.append('static const struct expected_l10n unknown_code = '
-                 '{"(unknown)", %d, %s, NULL, NULL, 0};'
-                 % (unused, c_string(unknown)))
+                 '{"(unknown)", %d, %s, NULL, NULL, 0, %s};'
+                 % (unused, c_string(unknown),
+                    c_string('%s_error_unknown\x04%s' % (d, unknown))))
     with open(out_path, 'w') as f:
         f.write('\n'.join(lines) + '\n')
 

@@ -52,6 +52,51 @@ static int check_all(const char *label, const char *lang)
 	return translated;
 }
 
+/* Every code and an unknown one give what gettext itself gives for their
+ * key (the English message when it gives the key back): the lookup may
+ * skip gettext only where gettext would translate nothing. Returns how
+ * many came back translated. */
+static int check_as_gettext(const char *label)
+{
+	int translated = 0;
+	for (int i = 0; i <= N_EXPECTED; i++) {
+		const struct expected_l10n *e =
+			i < N_EXPECTED ? &expected[i] : &unknown_code;
+		const char *text = dgettext(D_TEXTDOMAIN, e->key);
+		const char *want = text == e->key ? e->english : text;
+		check(label, e, D_error_message_localized(e->value), want);
+		translated += text != e->key;
+	}
+	return translated;
+}
+
+/* LANGUAGE=de under the C locale and its look-alikes: glibc ignores
+ * LANGUAGE in "C" only, so the catalog may skip gettext there and must
+ * ask it everywhere else. */
+static void check_c_locales(void)
+{
+	static const char *const locales[] = {"C", "POSIX", "C.UTF-8",
+					      "de_DE.UTF-8"};
+	setenv("LANGUAGE", "de", 1);
+	for (size_t i = 0; i < sizeof(locales) / sizeof(locales[0]); i++) {
+		char label[64];
+		if (!setlocale(LC_ALL, locales[i]))
+			continue; /* C.UTF-8 is not everywhere */
+		snprintf(label, sizeof(label), "as gettext, LANGUAGE=de LC_ALL=%s",
+			 locales[i]);
+		int n = check_as_gettext(label);
+		printf("LANGUAGE=de LC_ALL=%s: gettext translates %d\n",
+		       locales[i], n);
+		if (strcmp(locales[i], "C") == 0 && n != 0 && failures++ < 20)
+			printf("FAIL gettext translated in the C locale\n");
+		if (strcmp(locales[i], "de_DE.UTF-8") == 0 && n == 0 &&
+		    failures++ < 20)
+			printf("FAIL gettext translated nothing in German\n");
+		setlocale(LC_ALL, "C");
+	}
+	unsetenv("LANGUAGE");
+}
+
 struct worker {
 	locale_t locale;
 	const char *lang;
@@ -137,6 +182,8 @@ int main(int argc, char **argv)
 	check_all("de again", "de");
 	setlocale(LC_ALL, "C");
 	check_all("C", NULL);
+	check_c_locales();
+	setlocale(LC_ALL, "C");
 	printf("localized: %d German and %d French messages, the rest English\n",
 	       de, fr);
 	check_threads();
