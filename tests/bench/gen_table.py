@@ -7,7 +7,7 @@ Codes are named BENCH_ERR_<WORDS>_<n> (25 to 35 characters), carry an
 English message of about 60 characters with German and French
 translations, and about 20% of them map to an errno name, a TLS alert or
 both. Values are dense from a base (default) or, with --sparse, spread over
-the whole 32-bit range (binary search in the generated catalog).
+the whole 32-bit range (a perfect hash of the code in the catalog).
 
 errgen's mapping rules are respected: one to-direction mapping per system
 per code, and only the first code that uses a foreign name maps from it
