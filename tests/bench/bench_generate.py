@@ -144,8 +144,20 @@ def main():
                 w1, r1, _ = res[t, n1]
                 w2, r2, _ = res[t, n2]
                 k = math.log(w2 / w1) / math.log(n2 / n1)
+                mem = (r2 - r1) * 1024 / (n2 - n1)
                 rows.append([t, "%d->%d" % (n1, n2), "%.2f" % k,
-                             "%.0f" % ((r2 - r1) * 1024 / (n2 - n1))])
+                             "%.0f" % mem])
+                if t == "errgen all":
+                    benchlib.summary(
+                        "generate, growth %d -> %d" % (n1, n2),
+                        "time ~ N^%.2f, %.0f B/code" % (k, mem),
+                        "xmllint ~ N^%.2f, %.0f B/code" % (
+                            math.log(res["xmllint", n2][0] /
+                                     res["xmllint", n1][0]) /
+                            math.log(n2 / n1),
+                            (res["xmllint", n2][1] - res["xmllint", n1][1])
+                            * 1024 / (n2 - n1)),
+                        "", "linear" if k < 1.15 else "NOT linear")
         benchlib.table(rows, ["tool", "N", "time exponent",
                               "marginal bytes/code"])
 
@@ -161,6 +173,20 @@ def main():
                     line += "; %.2fx %s (%s)" % (
                         q, et, "faster" if q < 1 else "NOT faster")
             print(line)
+            label = "all kinds" if t == "errgen all" else "header+catalog"
+            benchlib.summary("generate N=%d, %s" % (n, label),
+                             "%.1f ms" % (res[t, n][0] * 1e3),
+                             "xmllint %.1f ms" % (res["xmllint", n][0] * 1e3),
+                             "%.2fx (goal <= 2)" % r,
+                             "met" if r <= 2 else "MISSED")
+            for et in (("compile_et one", "compile_et split") if has_et
+                       else ()):
+                q = res[t, n][0] / res[et, n][0]
+                benchlib.summary("generate N=%d, %s" % (n, label),
+                                 "%.1f ms" % (res[t, n][0] * 1e3),
+                                 "%s %.1f ms" % (et, res[et, n][0] * 1e3),
+                                 "%.2fx" % q,
+                                 "faster" if q < 1 else "NOT faster")
 
 
 if __name__ == "__main__":

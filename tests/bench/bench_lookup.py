@@ -114,6 +114,10 @@ def breakdown(cgfile, calls, top=8):
     return rows[:top]
 
 
+LOOKUP_WORK = {"message": "code -> message", "name": "code -> name",
+               "from_name": "name -> code"}
+
+
 def hash_shape(csrc):
     """What the generated catalog's perfect name hash looks like: slots,
     buckets, pilot type, and how many words of a name it reads."""
@@ -415,25 +419,34 @@ def main():
 
         print("\nGoals (figures, not a verdict of the test suite)")
 
-        def goal(text, ok):
+        def goal(text, ok, work, x, ref, ratio=""):
             print("  %-62s %s" % (text, "met" if ok else "MISSED"))
+            benchlib.summary(work, "%.1f instr" % x, ref, ratio,
+                             "met" if ok else "MISSED")
 
         for kind in ("dense", "sparse"):
             for v, lim in (("message", 12), ("name", 12), ("from_name", 60)):
                 x = E((kind, v))
                 if x is not None:
-                    goal("%s %s: %.1f <= %d" % (kind, v, x, lim), x <= lim)
+                    goal("%s %s: %.1f <= %d" % (kind, v, x, lim), x <= lim,
+                         "%s %s, N=%d" % (kind, LOOKUP_WORK[v], a.n), x,
+                         "goal <= %d" % lim)
             g = E(("peers", "gperf"))
             x = E((kind, "from_name"))
             if g is not None and x is not None:
                 goal("%s from_name %.1f faster than gperf %.1f"
-                     % (kind, x, g), x < g)
+                     % (kind, x, g), x < g,
+                     "%s name -> code, N=%d" % (kind, a.n), x,
+                     "gperf + strlen %.1f" % g, "%.2fx" % (x / g))
             for loc in ("C", "de"):
                 x, g = E((kind, "localized " + loc)), E(
                     ("peers", "gpg_strerror " + loc))
                 if x is not None and g is not None:
                     goal("%s localized %s %.1f <= gpg_strerror %.1f"
-                         % (kind, loc, x, g), x <= g)
+                         % (kind, loc, x, g), x <= g,
+                         "%s localized, %s locale" % (
+                             kind, "C" if loc == "C" else "German"), x,
+                         "gpg_strerror %.1f" % g, "%.2fx" % (x / g))
 
         if not a.no_breakdown:
             todo = [(("dense", "from_name"), bins["dense"], "from_name",

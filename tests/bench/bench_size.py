@@ -288,16 +288,26 @@ def rows_goal(builds, n, base_rel):
         total = sum(sz for nm, t, sz in syms if t in "rRdD") - pool_bytes(c)
         out.append("%s: %.2f table bytes/code (goal <= 8: %s)" % (
             label, total / n, "met" if total / n <= 8 else "MISSED"))
+        benchlib.summary("%s tables, N=%d" % (label, n),
+                         "%.2f B/code" % (total / n), "goal <= 8", "",
+                         "met" if total / n <= 8 else "MISSED")
         r = relocs(so)
         dyn = r.get(".rela.dyn", 0) - base_rel.get(".rela.dyn", 0)
         plt = r.get(".rela.plt", 0) - base_rel.get(".rela.plt", 0)
         out.append("%s: %d data relocations (.rela.dyn) beyond the empty .so "
                    "(goal 0: %s); %d PLT slots for the functions it calls"
                    % (label, dyn, "met" if dyn <= 0 else "MISSED", plt))
+        benchlib.summary("%s relocations, -fPIC .so" % label,
+                         "%d" % dyn, "goal 0", "",
+                         "met" if dyn <= 0 else "MISSED")
         narrow = all(narrowest(big, neg or typ.startswith("int")) == typ
                      for _, typ, _, big, neg in table_types(c))
         out.append("%s: every table of the narrowest type for its largest "
                    "entry: %s" % (label, "yes" if narrow else "no"))
+        benchlib.summary("%s integer types" % label,
+                         "narrowest" if narrow else "NOT narrowest",
+                         "narrowest that fits", "",
+                         "met" if narrow else "MISSED")
     return out
 
 

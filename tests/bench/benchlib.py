@@ -120,3 +120,26 @@ def table(rows, header):
     print("  ".join("-" * w for w in widths))
     for r in rows:
         print(fmt(r))
+
+
+SUMMARY_ENV = "ERRGEN_BENCH_SUMMARY"
+
+
+def summary(work, errgen, reference, ratio, verdict):
+    """One row of the summary that tests/bench/run prints at the end (all
+    goals in one table): appended to the file $ERRGEN_BENCH_SUMMARY names,
+    when it is set."""
+    path = os.environ.get(SUMMARY_ENV)
+    if not path:
+        return
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\t".join(str(x).replace("\t", " ") for x in
+                          (work, errgen, reference, ratio, verdict)) + "\n")
+
+
+def print_summary(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            rows.append(line.rstrip("\n").split("\t"))
+    table(rows, ["work", "errgen", "peer or goal", "ratio", "verdict"])

@@ -31,7 +31,7 @@ def table_name(i):
 
 
 def write_et(path, name, cs):
-    with open(path, "w", encoding="ascii") as f:
+    with open(path, "w", encoding="utf-8") as f:
         f.write("# Synthetic benchmark table (tests/bench/gen_et.py)\n")
         f.write("error_table %s\n\n" % name)
         for c in cs:

@@ -77,6 +77,20 @@ SITUATIONS = (
      "La politique interdit cette requête"),
 )
 CAUSES = (
+    # quotes, backslashes, printf conversions and non-ASCII, as real
+    # tables have them
+    ("the file \"key.db\" is damaged",
+     "die Datei „key.db“ ist beschädigt",
+     "le fichier « key.db » est endommagé"),
+    ("the path C:\\certs\\ca.pem is unreadable",
+     "der Pfad C:\\certs\\ca.pem ist unlesbar",
+     "le chemin C:\\certs\\ca.pem est illisible"),
+    ("the %s buffer is 100%% full",
+     "der %s-Puffer ist zu 100%% voll",
+     "le tampon %s est plein à 100%%"),
+    ("the naïve resolver gave up",
+     "der naïve Resolver gab auf",
+     "le résolveur naïf a abandonné"),
     ("the peer sent bad data",
      "die Gegenstelle sandte fehlerhafte Daten",
      "le pair a envoyé des données erronées"),
