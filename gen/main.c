@@ -351,22 +351,11 @@ static bool outputs_collide(const struct output_set *set)
 	return false;
 }
 
-static int run(const struct options *o, struct domain *doms)
+/* Everything after loading: checks, then the outputs. ok says whether every
+ * input loaded; n domains did. Frees the domains. */
+static int finish_run(const struct options *o, struct domain *doms, size_t n,
+		      bool ok)
 {
-	struct loader *l = loader_new();
-	if (!l)
-		return EXIT_INVALID;
-	bool ok = true;
-	size_t n = 0;
-	for (int i = 0; i < o->nfiles; i++) {
-		if (loader_load_file(l, o->files[i], &doms[n]))
-			n++;
-		else {
-			domain_free(&doms[n]);
-			ok = false;
-		}
-	}
-	loader_free(l);
 	/* Checks run on what loaded, so one run reports as much as it can. */
 	if (!check_domains(doms, n) || !ok ||
 	    (o->registry && !registry_name_ok(o->registry, doms, n))) {
@@ -403,6 +392,86 @@ static int run(const struct options *o, struct domain *doms)
 	for (size_t i = 0; i < n; i++)
 		domain_free(&doms[i]);
 	return rc;
+}
+
+/* The ordinary way: each input loaded and validated in turn. */
+static int run_in_order(const struct options *o, struct domain *doms)
+{
+	struct loader *l = loader_new();
+	if (!l)
+		return EXIT_INVALID;
+	bool ok = true;
+	size_t n = 0;
+	for (int i = 0; i < o->nfiles; i++) {
+		if (loader_load_file(l, o->files[i], &doms[n]))
+			n++;
+		else {
+			domain_free(&doms[n]);
+			ok = false;
+		}
+	}
+	loader_free(l);
+	return finish_run(o, doms, n, ok);
+}
+
+/* Loads every input with its schema validation in a second thread; false
+ * (with the domains freed) unless all of it went without a single
+ * diagnostic, so that the ordinary way can redo it and report exactly. */
+static bool load_overlapped(const struct options *o, struct domain *doms)
+{
+	size_t n = (size_t)o->nfiles;
+	char **data = calloc(n, sizeof(*data));
+	size_t *len = calloc(n, sizeof(*len));
+	char *said = NULL;
+	size_t nsaid = 0;
+	FILE *quiet = open_memstream(&said, &nsaid);
+	if (!data || !len || !quiet) {
+		free(data);
+		free(len);
+		if (quiet)
+			fclose(quiet);
+		free(said);
+		return false;
+	}
+	FILE *saved = diag_get_stream();
+	unsigned errors = diag_error_count();
+	diag_set_stream(quiet);
+
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (data[i] = loader_read_file(o->files[i], &len[i]));
+	struct loader *l = ok ? loader_new() : NULL;
+	struct prevalidation *pv =
+		l ? loader_prevalidate(l, (const char *const *)data, len, n)
+		  : NULL;
+	size_t loaded = 0;
+	for (size_t i = 0; pv && ok && i < n; i++, loaded++)
+		ok = loader_load_unvalidated(l, o->files[i], data[i], len[i],
+					     &doms[i]);
+	ok = loader_prevalidation_wait(pv) && ok;
+	loader_free(l);
+	for (size_t i = 0; i < n; i++)
+		free(data[i]);
+	free(data);
+	free(len);
+
+	diag_set_stream(saved);
+	fclose(quiet);
+	free(said);
+	if (ok && nsaid == 0)
+		return true;
+	for (size_t i = 0; i < loaded; i++)
+		domain_free(&doms[i]);
+	memset(doms, 0, n * sizeof(*doms));
+	diag_set_error_count(errors);
+	return false;
+}
+
+static int run(const struct options *o, struct domain *doms)
+{
+	if (load_overlapped(o, doms))
+		return finish_run(o, doms, (size_t)o->nfiles, true);
+	return run_in_order(o, doms);
 }
 
 static int run_import_po(int argc, char **argv)
