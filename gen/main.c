@@ -1,5 +1,7 @@
 /* errgen: the command line. */
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,50 +288,104 @@ static bool add_files(struct output_set *set, const struct options *o,
 	return ok;
 }
 
-static bool render_kind(const struct emitter *em, const struct options *o,
-			const struct domain *d, struct output_set *set)
-{
-	if (em->emit_many) {
-		struct emit_files files = {0};
-		em->emit_many(d, &files);
-		return add_files(set, o, d->name, &files);
-	}
+/* One kind for one domain (or, when d is NULL, a run-level kind), rendered
+ * into memory by whichever thread takes it. */
+struct render_job {
+	const struct emitter *em;
+	const struct domain *d;
 	struct buf b;
-	buf_init(&b);
-	em->emit(d, &b);
-	char *file = emit_file_name(em, d);
-	bool ok = file && add_output(set, o, d->name, file, &b);
+	struct emit_files files;
+};
+
+struct render_queue {
+	struct render_job *jobs;
+	size_t n;
+	atomic_size_t next;
+	const struct options *o;
+	const struct domain *doms;
+	size_t ndoms;
+};
+
+static void *render_jobs(void *arg)
+{
+	struct render_queue *q = arg;
+	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
+		struct render_job *j = &q->jobs[i];
+		if (!j->d)
+			j->em->emit_run(q->doms, q->ndoms, q->o->registry,
+					&j->files);
+		else if (j->em->emit_many)
+			j->em->emit_many(j->d, &j->files);
+		else
+			j->em->emit(j->d, &j->b);
+	}
+	return NULL;
+}
+
+/* A rendered job's files into the set; takes its buffers. */
+static bool add_job(struct output_set *set, const struct options *o,
+		    struct render_job *j)
+{
+	if (!j->d)
+		return add_files(set, o, NULL, &j->files);
+	if (j->em->emit_many)
+		return add_files(set, o, j->d->name, &j->files);
+	char *file = emit_file_name(j->em, j->d);
+	bool ok = file && add_output(set, o, j->d->name, file, &j->b);
 	if (!file) {
 		diag_plain(DIAG_ERROR, "out of memory");
-		buf_free(&b);
+		buf_free(&j->b);
 	}
 	free(file);
 	return ok;
 }
 
-/* A run-level kind: its files go to DIR itself. */
-static bool render_run(const struct emitter *em, const struct options *o,
-		       const struct domain *doms, size_t n,
-		       struct output_set *set)
-{
-	struct emit_files files = {0};
-	em->emit_run(doms, n, o->registry, &files);
-	return add_files(set, o, NULL, &files);
-}
-
+/* Emitters read a const model and write only their own buffers, so the
+ * kinds render on two threads; the files join the set in the usual order. */
 static bool render(const struct options *o, const struct domain *doms, size_t n,
 		   struct output_set *set)
 {
+	size_t nkinds = 0;
+	while (emitters[nkinds])
+		nkinds++;
+	struct render_job *jobs = calloc(n * nkinds + nkinds, sizeof(*jobs));
+	if (!jobs) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	size_t njobs = 0;
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; emitters[k]; k++)
-			if (o->kinds[k] && !emitters[k]->emit_run &&
-			    !render_kind(emitters[k], o, &doms[i], set))
-				return false;
-	for (size_t k = 0; emitters[k]; k++)
-		if (o->kinds[k] && emitters[k]->emit_run &&
-		    !render_run(emitters[k], o, doms, n, set))
-			return false;
-	return true;
+		for (size_t k = 0; k < nkinds; k++)
+			if (o->kinds[k] && !emitters[k]->emit_run)
+				jobs[njobs++] = (struct render_job){
+					.em = emitters[k], .d = &doms[i]};
+	for (size_t k = 0; k < nkinds; k++)
+		if (o->kinds[k] && emitters[k]->emit_run)
+			jobs[njobs++] = (struct render_job){.em = emitters[k]};
+	for (size_t i = 0; i < njobs; i++)
+		buf_init(&jobs[i].b);
+
+	struct render_queue q = {
+		.jobs = jobs, .n = njobs, .o = o, .doms = doms, .ndoms = n};
+	atomic_init(&q.next, 0);
+	pthread_t helper;
+	bool helped = njobs > 1 &&
+		      pthread_create(&helper, NULL, render_jobs, &q) == 0;
+	render_jobs(&q);
+	if (helped)
+		pthread_join(helper, NULL);
+
+	bool ok = true;
+	for (size_t i = 0; i < njobs; i++) {
+		if (ok) {
+			ok = add_job(set, o, &jobs[i]);
+		} else {
+			buf_free(&jobs[i].b);
+			emit_files_free(&jobs[i].files);
+		}
+	}
+	free(jobs);
+	return ok;
 }
 
 /* Two domains writing de.po into one --flat directory, say: a usage error,
