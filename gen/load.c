@@ -50,8 +50,8 @@ struct load_state {
 	struct pos *pos;
 	size_t npos, cappos;
 	bool failed;
-	bool parse_fatal; /* a fatal parser error was reported: the rest is
-			     noise */
+	bool parse_fatal;     /* a fatal parser error was reported: the rest is
+				 noise */
 	bool skip_validation; /* loader_prevalidate() does it */
 	xmlParserCtxtPtr ctxt;
 	startElementNsSAX2Func sax2_start;
