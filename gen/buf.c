@@ -97,3 +97,37 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
 }
+
+char *buf_room(struct buf *b, size_t n)
+{
+	return buf_reserve(b, n) ? b->data + b->len : NULL;
+}
+
+void buf_grow_by(struct buf *b, size_t n)
+{
+	if (b->failed || !b->data)
+		return;
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_put_uint(struct buf *b, unsigned long long v)
+{
+	char digits[24];
+	size_t i = sizeof(digits);
+	do {
+		digits[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_put(b, digits + i, sizeof(digits) - i);
+}
+
+void buf_put_int(struct buf *b, long long v)
+{
+	if (v < 0) {
+		buf_putc(b, '-');
+		buf_put_uint(b, 0ULL - (unsigned long long)v);
+	} else {
+		buf_put_uint(b, (unsigned long long)v);
+	}
+}

@@ -23,4 +23,13 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* For loops that append a lot: room for n more bytes, returned as the place
+ * to write them (NULL once the buffer failed); buf_grow_by() then counts
+ * the bytes actually written (at most n) and terminates the text. */
+char *buf_room(struct buf *b, size_t n);
+void buf_grow_by(struct buf *b, size_t n);
+/* A decimal number, as "%lld" and "%llu" would write it. */
+void buf_put_int(struct buf *b, long long v);
+void buf_put_uint(struct buf *b, unsigned long long v);
+
 #endif

@@ -199,6 +199,10 @@ static const char *scan_directive(struct scan *sc, const char *p)
 
 enum cformat_result cformat_args(const char *s, struct buf *out, int *count)
 {
+	if (!strchr(s, '%')) { /* most messages: nothing to scan */
+		*count = 0;
+		return CFORMAT_OK;
+	}
 	struct scan sc;
 	memset(&sc, 0, sizeof(sc));
 	for (const char *p = s; *p;) {

@@ -13,6 +13,16 @@ void diag_set_stream(FILE *f)
 	diag.stream = f;
 }
 
+FILE *diag_get_stream(void)
+{
+	return diag.stream;
+}
+
+void diag_set_error_count(unsigned n)
+{
+	diag.errors = n;
+}
+
 void diag_reset(void)
 {
 	diag.errors = 0;

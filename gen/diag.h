@@ -18,6 +18,10 @@ enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 void diag_set_stream(FILE *f);
 void diag_reset(void);
 unsigned diag_error_count(void);
+/* For work that may be thrown away and redone: the current stream (NULL
+ * for stderr), and putting the error count back to what it was. */
+FILE *diag_get_stream(void);
+void diag_set_error_count(unsigned n);
 
 void diag_at(enum diag_level level, const struct loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -50,54 +50,85 @@ void c_comment_block(struct buf *out, const char *indent, const char *s)
 	buf_free(&clean);
 }
 
+/* Writes the three-digit octal escape of c at w; returns the end. */
+static char *octal_escape(char *w, unsigned char c)
+{
+	*w++ = '\\';
+	*w++ = (char)('0' + (c >> 6));
+	*w++ = (char)('0' + ((c >> 3) & 7));
+	*w++ = (char)('0' + (c & 7));
+	return w;
+}
+
 /* Escapes keep the source pure ASCII and free of trigraphs; octal escapes
  * always take three digits so a following digit cannot extend them. */
 void c_string(struct buf *out, const char *s)
 {
+	size_t len = strlen(s);
+	/* a byte takes at most 4 bytes, plus 5 when a literal ends after it */
+	char *w = len < ((size_t)-1) / 16 ? buf_room(out, 9 * len + 2) : NULL;
+	if (!w) {
+		out->failed = true;
+		return;
+	}
+	char *start = w;
 	size_t col = 0;
-	buf_putc(out, '"');
+	*w++ = '"';
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		unsigned char c = *p;
 		switch (c) {
 		case '"':
-			buf_puts(out, "\\\"");
+			*w++ = '\\';
+			*w++ = '"';
 			break;
 		case '\\':
-			buf_puts(out, "\\\\");
+			*w++ = '\\';
+			*w++ = '\\';
 			break;
 		case '\n':
-			buf_puts(out, "\\n");
+			*w++ = '\\';
+			*w++ = 'n';
 			break;
 		case '\t':
-			buf_puts(out, "\\t");
+			*w++ = '\\';
+			*w++ = 't';
 			break;
 		case '?':
 			/* "??" could start a trigraph in C89/C99 or C++14 */
-			buf_puts(out, (p[1] == '?' ||
-				       (p > (const unsigned char *)s &&
-					p[-1] == '?'))
-					      ? "\\?"
-					      : "?");
+			if (p[1] == '?' ||
+			    (p > (const unsigned char *)s && p[-1] == '?'))
+				*w++ = '\\';
+			*w++ = '?';
 			break;
 		default:
 			if (c < 0x20 || c >= 0x7f)
-				buf_printf(out, "\\%03o", c);
+				w = octal_escape(w, c);
 			else
-				buf_putc(out, (char)c);
+				*w++ = (char)c;
 		}
 		/* Long text continues in an adjacent literal, after a space
 		 * where there is one. */
 		col++;
 		if (p[1] && ((col >= 60 && c == ' ') || col >= 100)) {
-			buf_puts(out, "\"\n\t\t\"");
+			memcpy(w, "\"\n\t\t\"", 5);
+			w += 5;
 			col = 0;
 		}
 	}
-	buf_putc(out, '"');
+	*w++ = '"';
+	buf_grow_by(out, (size_t)(w - start));
 }
 
 void c_comment_text(struct buf *out, const char *s)
 {
+	size_t len = strlen(s);
+	/* a byte takes at most 3 bytes: a collapsed space, a break, itself */
+	char *w = len < ((size_t)-1) / 4 ? buf_room(out, 3 * len) : NULL;
+	if (!w) {
+		out->failed = true;
+		return;
+	}
+	char *start = w;
 	bool space = false;
 	char prev = '\0';
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -107,19 +138,20 @@ void c_comment_text(struct buf *out, const char *s)
 			continue;
 		}
 		if (space && prev != '\0') {
-			buf_putc(out, ' ');
+			*w++ = ' ';
 			prev = ' ';
 		}
 		space = false;
 		/* break up comment ends, comment starts and trigraphs */
 		if ((prev == '*' && c == '/') || (prev == '/' && c == '*') ||
 		    (prev == '?' && c == '?'))
-			buf_putc(out, ' ');
+			*w++ = ' ';
 		if (*p < 0x20 || *p == 0x7f)
 			c = ' ';
-		buf_putc(out, c);
+		*w++ = c;
 		prev = c;
 	}
+	buf_grow_by(out, (size_t)(w - start));
 }
 
 void c_int(struct buf *out, int32_t v)
@@ -127,7 +159,7 @@ void c_int(struct buf *out, int32_t v)
 	if (v == INT32_MIN)
 		buf_puts(out, "-2147483647 - 1");
 	else
-		buf_printf(out, "%d", (int)v);
+		buf_put_int(out, v);
 }
 
 void c_int_expr(struct buf *out, int32_t v)
@@ -154,30 +186,39 @@ const char *c_uint_type(uint64_t max)
  * \n, \t, \r and octal for other control bytes; other bytes pass. */
 void c_escaped(struct buf *out, const char *s, size_t n)
 {
+	char *w = n < ((size_t)-1) / 8 ? buf_room(out, 4 * n) : NULL;
+	if (!w) {
+		out->failed = true;
+		return;
+	}
+	char *start = w;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+			*w++ = (char)c;
+			continue;
+		}
 		switch (c) {
 		case '"':
-			buf_puts(out, "\\\"");
-			break;
 		case '\\':
-			buf_puts(out, "\\\\");
+			*w++ = '\\';
+			*w++ = (char)c;
 			break;
 		case '\n':
-			buf_puts(out, "\\n");
+			*w++ = '\\';
+			*w++ = 'n';
 			break;
 		case '\t':
-			buf_puts(out, "\\t");
+			*w++ = '\\';
+			*w++ = 't';
 			break;
 		case '\r':
-			buf_puts(out, "\\r");
+			*w++ = '\\';
+			*w++ = 'r';
 			break;
 		default:
-			if (c < 0x20 || c == 0x7f)
-				buf_printf(out, "\\%03o", c);
-			else
-				buf_putc(out, (char)c);
+			w = octal_escape(w, c);
 		}
 	}
+	buf_grow_by(out, (size_t)(w - start));
 }
-

@@ -189,6 +189,12 @@ static void banner_text(struct buf *out, const struct domain *d,
  * cell: punctuation with a meaning is backslash-escaped ('|' included, so
  * a table cell ends only where we end it), '<' and '&' cannot start HTML
  * or an entity, and line breaks become <br> (a row is one line). */
+/* Bytes that md_escape() copies as they are, whatever is around them. */
+static bool md_plain(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && !strchr("\\`_*|[]<>#~$&", c);
+}
+
 static void md_escape(struct buf *out, const char *s)
 {
 	size_t len;
@@ -241,8 +247,14 @@ static void md_escape(struct buf *out, const char *s)
 			/* a table cell's outer spaces would be trimmed */
 			buf_puts(out, p == s || !p[1] ? "&#32;" : " ");
 			break;
-		default:
-			buf_putc(out, *p);
+		default: {
+			/* a run of bytes that need nothing, in one piece */
+			size_t run = 1;
+			while (md_plain((unsigned char)p[run]))
+				run++;
+			buf_put(out, p, run);
+			len = run;
+		}
 		}
 	}
 }
@@ -456,10 +468,15 @@ static void html_escape(struct buf *out, const char *s)
 			buf_puts(out, "\xe2\x90\x8d");
 			break;
 		default:
-			if (html_forbidden(c))
+			if (html_forbidden(c)) {
 				buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
-			else
+			} else {
+				/* with the plain ASCII that follows */
+				while (p[len] >= ' ' && p[len] < 0x7f &&
+				       !strchr("&<>\"'", p[len]))
+					len++;
 				buf_put(out, p, len);
+			}
 		}
 		p += len;
 	}

@@ -70,20 +70,20 @@ static const char *plural_forms_of(const char *lang)
 static void po_string(struct buf *out, const char *keyword, const char *s)
 {
 	const char *nl = strchr(s, '\n');
-	buf_printf(out, "%s ", keyword);
+	buf_puts(out, keyword);
 	if (!nl || !nl[1]) {
-		buf_putc(out, '"');
+		buf_put(out, " \"", 2);
 		c_escaped(out, s, strlen(s));
-		buf_puts(out, "\"\n");
+		buf_put(out, "\"\n", 2);
 		return;
 	}
-	buf_puts(out, "\"\"\n");
+	buf_put(out, " \"\"\n", 4);
 	while (*s) {
 		nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
 		buf_putc(out, '"');
 		c_escaped(out, s, n);
-		buf_puts(out, "\"\n");
+		buf_put(out, "\"\n", 2);
 		s += n;
 	}
 }
@@ -104,8 +104,10 @@ static void po_comment(struct buf *out, const char *s)
 		}
 		buf_puts(out, col ? " " : "#. ");
 		/* control characters cannot stand in a comment line */
-		for (size_t i = 0; i < w; i++)
-			buf_putc(out, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+		char *to = buf_room(out, w);
+		for (size_t i = 0; to && i < w; i++)
+			to[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
+		buf_grow_by(out, w);
 		col += w + 1;
 		s += w;
 	}
@@ -165,20 +167,42 @@ static bool has_conversions(const char *s)
 	return count > 0;
 }
 
+/* Text that po_comment() writes unchanged on one line: 1 to 289 bytes, no
+ * white space or control characters. */
+static bool is_word(const char *s)
+{
+	size_t n = 0;
+	while (n < 290 && (unsigned char)s[n] > ' ')
+		n++;
+	return n > 0 && !s[n];
+}
+
 static void po_entry(struct buf *out, const struct domain *d,
 		     const struct error *e, const char *lang)
 {
 	buf_putc(out, '\n');
-	char what[300];
-	snprintf(what, sizeof(what), "%s%s%s", e->name,
-		 e->status == STATUS_ACTIVE ? "" : " (",
-		 e->status == STATUS_ACTIVE ? "" : status_name(e->status));
-	if (e->status != STATUS_ACTIVE)
-		strcat(what, ")");
-	po_comment(out, what);
+	if (e->status == STATUS_ACTIVE && is_word(e->name)) {
+		/* po_comment() of a single word, the common case */
+		buf_put(out, "#. ", 3);
+		buf_puts(out, e->name);
+		buf_putc(out, '\n');
+	} else {
+		char what[300];
+		snprintf(what, sizeof(what), "%s%s%s", e->name,
+			 e->status == STATUS_ACTIVE ? "" : " (",
+			 e->status == STATUS_ACTIVE ? ""
+						    : status_name(e->status));
+		if (e->status != STATUS_ACTIVE)
+			strcat(what, ")");
+		po_comment(out, what);
+	}
 	if (e->explanation)
 		po_comment(out, e->explanation);
-	buf_printf(out, "#: %s:%d\n", d->basename, e->message_loc.line);
+	buf_put(out, "#: ", 3);
+	buf_puts(out, d->basename);
+	buf_putc(out, ':');
+	buf_put_int(out, e->message_loc.line);
+	buf_putc(out, '\n');
 	if (has_conversions(e->message))
 		buf_puts(out, "#, c-format\n");
 	po_string(out, "msgctxt", e->name);

@@ -28,49 +28,72 @@ static size_t utf8_length(const unsigned char *p)
 	return n;
 }
 
+/* \u followed by the four hex digits of c, at w; returns the end. */
+static char *json_u_escape(char *w, unsigned c)
+{
+	static const char hex[] = "0123456789abcdef";
+	*w++ = '\\';
+	*w++ = 'u';
+	for (int shift = 12; shift >= 0; shift -= 4)
+		*w++ = hex[(c >> shift) & 15];
+	return w;
+}
+
 static void json_string(struct buf *out, const char *s)
 {
-	buf_putc(out, '"');
+	size_t len = strlen(s);
+	/* a byte takes at most 6 bytes (\u escapes) */
+	char *w = len < ((size_t)-1) / 8 ? buf_room(out, 6 * len + 2) : NULL;
+	if (!w) {
+		out->failed = true;
+		return;
+	}
+	char *start = w;
+	*w++ = '"';
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		switch (*p) {
 		case '"':
-			buf_puts(out, "\\\"");
-			break;
 		case '\\':
-			buf_puts(out, "\\\\");
+			*w++ = '\\';
+			*w++ = (char)*p;
 			break;
 		case '\n':
-			buf_puts(out, "\\n");
+			*w++ = '\\';
+			*w++ = 'n';
 			break;
 		case '\r':
-			buf_puts(out, "\\r");
+			*w++ = '\\';
+			*w++ = 'r';
 			break;
 		case '\t':
-			buf_puts(out, "\\t");
+			*w++ = '\\';
+			*w++ = 't';
 			break;
 		default:
 			if (*p < 0x20) {
-				buf_printf(out, "\\u%04x", *p);
+				w = json_u_escape(w, *p);
 			} else if (p[0] == 0xe2 && p[1] == 0x80 &&
 				   (p[2] == 0xa8 || p[2] == 0xa9)) {
 				/* line and paragraph separators: valid JSON,
 				 * but they end a line in older JavaScript */
-				buf_printf(out, "\\u%04x",
-					   0x2000 + p[2] - 0x80);
+				w = json_u_escape(w, 0x2000u + p[2] - 0x80u);
 				p += 2;
 			} else if (*p >= 0x80) {
 				size_t n = utf8_length(p);
-				if (n)
-					buf_put(out, p, n);
-				else
-					buf_puts(out, "\\ufffd");
+				if (n) {
+					memcpy(w, p, n);
+					w += n;
+				} else {
+					w = json_u_escape(w, 0xfffd);
+				}
 				p += n ? n - 1 : 0;
 			} else {
-				buf_putc(out, (char)*p);
+				*w++ = (char)*p;
 			}
 		}
 	}
-	buf_putc(out, '"');
+	*w++ = '"';
+	buf_grow_by(out, (size_t)(w - start));
 }
 
 static void json_string_or_null(struct buf *out, const char *s)
@@ -84,7 +107,12 @@ static void json_string_or_null(struct buf *out, const char *s)
 /* "key": at the given indent (in steps of two spaces). */
 static void key(struct buf *out, int indent, const char *k)
 {
-	buf_printf(out, "%*s\"%s\": ", 2 * indent, "", k);
+	static const char spaces[] = "            ";
+	size_t n = 2 * (size_t)indent;
+	buf_put(out, spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
+	buf_putc(out, '"');
+	buf_puts(out, k);
+	buf_put(out, "\": ", 3);
 }
 
 static void key_string(struct buf *out, int indent, const char *k,
@@ -99,9 +127,10 @@ static void key_int(struct buf *out, int indent, const char *k, bool has,
 		    int32_t v)
 {
 	key(out, indent, k);
-	if (has)
-		buf_printf(out, "%d,\n", (int)v);
-	else
+	if (has) {
+		buf_put_int(out, v);
+		buf_put(out, ",\n", 2);
+	} else
 		buf_puts(out, "null,\n");
 }
 
@@ -133,7 +162,7 @@ static void translations(const struct error *e, struct buf *out)
 	}
 	buf_puts(out, "{\n");
 	for (size_t t = 0; t < e->ntranslations; t++) {
-		buf_printf(out, "%8s", "");
+		buf_put(out, "        ", 8);
 		json_string(out, e->translations[t].lang);
 		buf_puts(out, ": ");
 		json_string(out, e->translations[t].text);

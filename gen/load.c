@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +50,9 @@ struct load_state {
 	struct pos *pos;
 	size_t npos, cappos;
 	bool failed;
-	bool parse_fatal; /* a fatal parser error was reported: the rest is
-			     noise */
+	bool parse_fatal;     /* a fatal parser error was reported: the rest is
+				 noise */
+	bool skip_validation; /* loader_prevalidate() does it */
 	xmlParserCtxtPtr ctxt;
 	startElementNsSAX2Func sax2_start;
 	endElementNsSAX2Func sax2_end;
@@ -871,8 +873,8 @@ static bool root_is_errors(struct load_state *st, xmlDocPtr doc)
 	return false;
 }
 
-bool loader_load_memory(struct loader *l, const char *path, const char *data,
-			size_t len, struct domain *d)
+static bool load_memory(struct loader *l, const char *path, const char *data,
+			size_t len, struct domain *d, bool skip_validation)
 {
 	memset(d, 0, sizeof(*d));
 	struct load_state st = {.path = path, .d = d};
@@ -883,6 +885,7 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 		return false;
 	}
 	st.path = d->path;
+	st.skip_validation = skip_validation;
 	if (len > INT32_MAX || len > MAX_INPUT_BYTES) {
 		struct loc loc = {d->path, 0, 0};
 		diag_error(&loc, "file is too large (over %zu MiB)",
@@ -897,7 +900,8 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	}
 
 	xmlDocPtr doc = parse(&st, data, len);
-	if (doc && validate(l, &st, doc) && root_is_errors(&st, doc))
+	if (doc && (st.skip_validation || validate(l, &st, doc)) &&
+	    root_is_errors(&st, doc))
 		load_root(&st, xmlDocGetRootElement(doc));
 	else
 		st.failed = true;
@@ -909,6 +913,134 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	}
 	free(st.pos);
 	return !st.failed;
+}
+
+bool loader_load_memory(struct loader *l, const char *path, const char *data,
+			size_t len, struct domain *d)
+{
+	return load_memory(l, path, data, len, d, false);
+}
+
+bool loader_load_unvalidated(struct loader *l, const char *path,
+			     const char *data, size_t len, struct domain *d)
+{
+	return load_memory(l, path, data, len, d, true);
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation ahead of time, in a thread of its own                    */
+
+/* Each document is parsed a second time, without a tree, with the schema
+ * validator plugged into the parser's SAX events; that thread touches
+ * nothing of the caller's but the (read-only) compiled schema. Any message
+ * at all from the parser or the validator counts as a failure: the caller
+ * then loads the slow way, which reports it exactly. */
+struct prevalidation {
+	struct loader *l;
+	const char *const *data;
+	const size_t *len;
+	size_t n;
+	bool clean;
+	pthread_t thread;
+};
+
+static void on_prevalidation_message(void *data, xmlErrorPtr err)
+{
+	(void)err;
+	struct load_state *st = data;
+	st->failed = true;
+}
+
+static void on_prevalidation_generic(void *data, const char *msg, ...)
+{
+	(void)msg;
+	struct load_state *st = data;
+	st->failed = true;
+}
+
+static void stop_at_doctype(void *ctx, const xmlChar *name,
+			    const xmlChar *external_id,
+			    const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	st->failed = true;
+	xmlStopParser(ctxt);
+}
+
+static bool validates_quietly(struct loader *l, const char *data, size_t len)
+{
+	if (len == 0 || len > INT32_MAX || len > MAX_INPUT_BYTES)
+		return false;
+	/* d stays NULL, so refuse_entity() refuses without a word */
+	struct load_state st = {.path = ""};
+	xmlSetStructuredErrorFunc(&st, on_prevalidation_message);
+	xmlSetGenericErrorFunc(&st, on_prevalidation_generic);
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(l->schema);
+	bool valid = false;
+	if (ctxt && v) {
+		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+		/* no tree: the validator's own handlers are all it needs */
+		memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+		ctxt->sax->initialized = XML_SAX2_MAGIC;
+		ctxt->sax->internalSubset = stop_at_doctype;
+		ctxt->userData = ctxt;
+		ctxt->_private = &st;
+		xmlSchemaSetValidStructuredErrors(v, on_prevalidation_message,
+						  &st);
+		xmlSchemaSAXPlugPtr plug =
+			xmlSchemaSAXPlug(v, &ctxt->sax, &ctxt->userData);
+		if (plug) {
+			xmlParseDocument(ctxt);
+			xmlSchemaSAXUnplug(plug);
+			valid = ctxt->wellFormed && xmlSchemaIsValid(v) == 1;
+		}
+	}
+	xmlSchemaFreeValidCtxt(v);
+	if (ctxt) {
+		ctxt->_private = NULL;
+		xmlFreeParserCtxt(ctxt);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	return valid && !st.failed;
+}
+
+static void *prevalidate_all(void *arg)
+{
+	struct prevalidation *p = arg;
+	p->clean = true;
+	for (size_t i = 0; p->clean && i < p->n; i++)
+		p->clean = validates_quietly(p->l, p->data[i], p->len[i]);
+	return NULL;
+}
+
+struct prevalidation *loader_prevalidate(struct loader *l,
+					 const char *const *data,
+					 const size_t *len, size_t n)
+{
+	struct prevalidation *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	*p = (struct prevalidation){.l = l, .data = data, .len = len, .n = n};
+	if (pthread_create(&p->thread, NULL, prevalidate_all, p) != 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+bool loader_prevalidation_wait(struct prevalidation *p)
+{
+	if (!p)
+		return false;
+	bool clean = pthread_join(p->thread, NULL) == 0 && p->clean;
+	free(p);
+	return clean;
 }
 
 char *loader_read_file(const char *path, size_t *len)

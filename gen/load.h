@@ -28,4 +28,24 @@ char *loader_read_file(const char *path, size_t *len);
 bool loader_load_memory(struct loader *l, const char *path, const char *data,
 			size_t len, struct domain *d);
 
+/*
+ * For speed: the same as loader_load_memory() without the schema
+ * validation, which the caller must have had done by loader_prevalidate()
+ * (and trusted only when loader_prevalidation_wait() said so) before the
+ * model is used. Diagnostics may be incomplete; a caller that gets any
+ * loads again the ordinary way.
+ */
+bool loader_load_unvalidated(struct loader *l, const char *path,
+			     const char *data, size_t len, struct domain *d);
+
+/* Starts validating the n documents in a second thread; the buffers and l
+ * must stay until loader_prevalidation_wait(). NULL if it cannot start. */
+struct prevalidation;
+struct prevalidation *loader_prevalidate(struct loader *l,
+					 const char *const *data,
+					 const size_t *len, size_t n);
+/* Waits for it and frees it: true only if every document was well-formed
+ * and valid without a single message from libxml2. */
+bool loader_prevalidation_wait(struct prevalidation *p);
+
 #endif

@@ -1,5 +1,7 @@
 /* errgen: the command line. */
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,50 +288,104 @@ static bool add_files(struct output_set *set, const struct options *o,
 	return ok;
 }
 
-static bool render_kind(const struct emitter *em, const struct options *o,
-			const struct domain *d, struct output_set *set)
-{
-	if (em->emit_many) {
-		struct emit_files files = {0};
-		em->emit_many(d, &files);
-		return add_files(set, o, d->name, &files);
-	}
+/* One kind for one domain (or, when d is NULL, a run-level kind), rendered
+ * into memory by whichever thread takes it. */
+struct render_job {
+	const struct emitter *em;
+	const struct domain *d;
 	struct buf b;
-	buf_init(&b);
-	em->emit(d, &b);
-	char *file = emit_file_name(em, d);
-	bool ok = file && add_output(set, o, d->name, file, &b);
+	struct emit_files files;
+};
+
+struct render_queue {
+	struct render_job *jobs;
+	size_t n;
+	atomic_size_t next;
+	const struct options *o;
+	const struct domain *doms;
+	size_t ndoms;
+};
+
+static void *render_jobs(void *arg)
+{
+	struct render_queue *q = arg;
+	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
+		struct render_job *j = &q->jobs[i];
+		if (!j->d)
+			j->em->emit_run(q->doms, q->ndoms, q->o->registry,
+					&j->files);
+		else if (j->em->emit_many)
+			j->em->emit_many(j->d, &j->files);
+		else
+			j->em->emit(j->d, &j->b);
+	}
+	return NULL;
+}
+
+/* A rendered job's files into the set; takes its buffers. */
+static bool add_job(struct output_set *set, const struct options *o,
+		    struct render_job *j)
+{
+	if (!j->d)
+		return add_files(set, o, NULL, &j->files);
+	if (j->em->emit_many)
+		return add_files(set, o, j->d->name, &j->files);
+	char *file = emit_file_name(j->em, j->d);
+	bool ok = file && add_output(set, o, j->d->name, file, &j->b);
 	if (!file) {
 		diag_plain(DIAG_ERROR, "out of memory");
-		buf_free(&b);
+		buf_free(&j->b);
 	}
 	free(file);
 	return ok;
 }
 
-/* A run-level kind: its files go to DIR itself. */
-static bool render_run(const struct emitter *em, const struct options *o,
-		       const struct domain *doms, size_t n,
-		       struct output_set *set)
-{
-	struct emit_files files = {0};
-	em->emit_run(doms, n, o->registry, &files);
-	return add_files(set, o, NULL, &files);
-}
-
+/* Emitters read a const model and write only their own buffers, so the
+ * kinds render on two threads; the files join the set in the usual order. */
 static bool render(const struct options *o, const struct domain *doms, size_t n,
 		   struct output_set *set)
 {
+	size_t nkinds = 0;
+	while (emitters[nkinds])
+		nkinds++;
+	struct render_job *jobs = calloc(n * nkinds + nkinds, sizeof(*jobs));
+	if (!jobs) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	size_t njobs = 0;
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; emitters[k]; k++)
-			if (o->kinds[k] && !emitters[k]->emit_run &&
-			    !render_kind(emitters[k], o, &doms[i], set))
-				return false;
-	for (size_t k = 0; emitters[k]; k++)
-		if (o->kinds[k] && emitters[k]->emit_run &&
-		    !render_run(emitters[k], o, doms, n, set))
-			return false;
-	return true;
+		for (size_t k = 0; k < nkinds; k++)
+			if (o->kinds[k] && !emitters[k]->emit_run)
+				jobs[njobs++] = (struct render_job){
+					.em = emitters[k], .d = &doms[i]};
+	for (size_t k = 0; k < nkinds; k++)
+		if (o->kinds[k] && emitters[k]->emit_run)
+			jobs[njobs++] = (struct render_job){.em = emitters[k]};
+	for (size_t i = 0; i < njobs; i++)
+		buf_init(&jobs[i].b);
+
+	struct render_queue q = {
+		.jobs = jobs, .n = njobs, .o = o, .doms = doms, .ndoms = n};
+	atomic_init(&q.next, 0);
+	pthread_t helper;
+	bool helped = njobs > 1 &&
+		      pthread_create(&helper, NULL, render_jobs, &q) == 0;
+	render_jobs(&q);
+	if (helped)
+		pthread_join(helper, NULL);
+
+	bool ok = true;
+	for (size_t i = 0; i < njobs; i++) {
+		if (ok) {
+			ok = add_job(set, o, &jobs[i]);
+		} else {
+			buf_free(&jobs[i].b);
+			emit_files_free(&jobs[i].files);
+		}
+	}
+	free(jobs);
+	return ok;
 }
 
 /* Two domains writing de.po into one --flat directory, say: a usage error,
@@ -351,22 +407,11 @@ static bool outputs_collide(const struct output_set *set)
 	return false;
 }
 
-static int run(const struct options *o, struct domain *doms)
+/* Everything after loading: checks, then the outputs. ok says whether every
+ * input loaded; n domains did. Frees the domains. */
+static int finish_run(const struct options *o, struct domain *doms, size_t n,
+		      bool ok)
 {
-	struct loader *l = loader_new();
-	if (!l)
-		return EXIT_INVALID;
-	bool ok = true;
-	size_t n = 0;
-	for (int i = 0; i < o->nfiles; i++) {
-		if (loader_load_file(l, o->files[i], &doms[n]))
-			n++;
-		else {
-			domain_free(&doms[n]);
-			ok = false;
-		}
-	}
-	loader_free(l);
 	/* Checks run on what loaded, so one run reports as much as it can. */
 	if (!check_domains(doms, n) || !ok ||
 	    (o->registry && !registry_name_ok(o->registry, doms, n))) {
@@ -403,6 +448,86 @@ static int run(const struct options *o, struct domain *doms)
 	for (size_t i = 0; i < n; i++)
 		domain_free(&doms[i]);
 	return rc;
+}
+
+/* The ordinary way: each input loaded and validated in turn. */
+static int run_in_order(const struct options *o, struct domain *doms)
+{
+	struct loader *l = loader_new();
+	if (!l)
+		return EXIT_INVALID;
+	bool ok = true;
+	size_t n = 0;
+	for (int i = 0; i < o->nfiles; i++) {
+		if (loader_load_file(l, o->files[i], &doms[n]))
+			n++;
+		else {
+			domain_free(&doms[n]);
+			ok = false;
+		}
+	}
+	loader_free(l);
+	return finish_run(o, doms, n, ok);
+}
+
+/* Loads every input with its schema validation in a second thread; false
+ * (with the domains freed) unless all of it went without a single
+ * diagnostic, so that the ordinary way can redo it and report exactly. */
+static bool load_overlapped(const struct options *o, struct domain *doms)
+{
+	size_t n = (size_t)o->nfiles;
+	char **data = calloc(n, sizeof(*data));
+	size_t *len = calloc(n, sizeof(*len));
+	char *said = NULL;
+	size_t nsaid = 0;
+	FILE *quiet = open_memstream(&said, &nsaid);
+	if (!data || !len || !quiet) {
+		free(data);
+		free(len);
+		if (quiet)
+			fclose(quiet);
+		free(said);
+		return false;
+	}
+	FILE *saved = diag_get_stream();
+	unsigned errors = diag_error_count();
+	diag_set_stream(quiet);
+
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (data[i] = loader_read_file(o->files[i], &len[i]));
+	struct loader *l = ok ? loader_new() : NULL;
+	struct prevalidation *pv =
+		l ? loader_prevalidate(l, (const char *const *)data, len, n)
+		  : NULL;
+	size_t loaded = 0;
+	for (size_t i = 0; pv && ok && i < n; i++, loaded++)
+		ok = loader_load_unvalidated(l, o->files[i], data[i], len[i],
+					     &doms[i]);
+	ok = loader_prevalidation_wait(pv) && ok;
+	loader_free(l);
+	for (size_t i = 0; i < n; i++)
+		free(data[i]);
+	free(data);
+	free(len);
+
+	diag_set_stream(saved);
+	fclose(quiet);
+	free(said);
+	if (ok && nsaid == 0)
+		return true;
+	for (size_t i = 0; i < loaded; i++)
+		domain_free(&doms[i]);
+	memset(doms, 0, n * sizeof(*doms));
+	diag_set_error_count(errors);
+	return false;
+}
+
+static int run(const struct options *o, struct domain *doms)
+{
+	if (load_overlapped(o, doms))
+		return finish_run(o, doms, (size_t)o->nfiles, true);
+	return run_in_order(o, doms);
 }
 
 static int run_import_po(int argc, char **argv)
