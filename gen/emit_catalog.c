@@ -366,13 +366,14 @@ static void table_member(const struct table *t, struct buf *out)
 
 static void table_init(const struct table *t, struct buf *out)
 {
-	char num[24];
 	buf_puts(out, "\t{");
 	for (size_t i = 0; i < t->n; i++) {
-		buf_puts(out, i % 12 ? " " : "\n\t\t");
-		int len = snprintf(num, sizeof(num), "%zu,",
-				   t->vals ? t->vals[i] : (size_t)t->vals32[i]);
-		buf_put(out, num, (size_t)len);
+		if (i % 12)
+			buf_putc(out, ' ');
+		else
+			buf_put(out, "\n\t\t", 3);
+		buf_put_uint(out, t->vals ? t->vals[i] : t->vals32[i]);
+		buf_putc(out, ',');
 	}
 	buf_puts(out, "\n\t},\n");
 }
