@@ -97,11 +97,13 @@ static uint64_t name_hash(const char *s, size_t len, size_t words,
 	return g ^ (g >> 32);
 }
 
-/* The code hash: the code's offset from the lowest, times an odd
- * constant; the low half is a bijection of the code. */
+/* The code hash: the code's offset from the lowest times an odd 32-bit
+ * constant, a bijection of 32-bit numbers (so no two codes can collide);
+ * its top bits pick the bucket. Handed to phf_build() in both halves. */
 static uint64_t code_hash(uint32_t x, uint64_t mult)
 {
-	return (uint64_t)x * mult;
+	uint32_t g = x * (uint32_t)mult;
+	return (uint64_t)g << 32 | g;
 }
 
 /* Odd multipliers to try, one per seed. */
@@ -526,15 +528,14 @@ static void slot_function(const struct layout *l, struct buf *out)
 	c_int_expr(out, l->lo);
 	buf_printf(out,
 		   ");\n"
-		   "\tuint64_t g = CAST(uint64_t, x) * UINT64_C(0x%016llX);\n"
-		   "\tuint32_t s = (CAST(uint32_t, g) ^\n"
-		   "\t\t      CAST(uint32_t, T.code_pilot[g >> %u]) * "
+		   "\tuint32_t g = x * 0x%08Xu;\n"
+		   "\tuint32_t s = (g ^ CAST(uint32_t, T.code_pilot[g >> %u]) * "
 		   "0x%08Xu) *\n"
 		   "\t\t     0x%08Xu;\n"
 		   "\ts = CAST(uint32_t, (CAST(uint64_t, s) * %zuu) >> 32);\n"
 		   "\treturn T.code[s] == x ? s : %zuu;\n}\n\n",
-		   (unsigned long long)l->code_mult,
-		   64 - l->code_phf.bucket_bits, PHF_K1, PHF_K2, l->nslots,
+		   (unsigned)(uint32_t)l->code_mult,
+		   32 - l->code_phf.bucket_bits, PHF_K1, PHF_K2, l->nslots,
 		   l->nslots);
 }
 

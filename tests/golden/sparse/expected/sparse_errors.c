@@ -67,23 +67,23 @@ static const struct sparse_error_tables {
 	struct sparse_error_pool pool;
 } sparse_error_tables = {
 	{
-		2147484148, 2146483648, 2147483648, 2147483690, 2147484149, 2147484648, 0, 4294967295, 2148483648, 2147483641, 2147483725, 0,
+		2146483648, 2147483641, 2148483648, 0, 2147484148, 2147483648, 2147484648, 2147483690, 2147484149, 2147483725, 0, 4294967295,
 	},
 	{
-		300, 106, 188, 219, 328, 352, 80, 431, 376, 152, 267, 1,
+		106, 152, 376, 80, 300, 188, 352, 219, 328, 267, 1, 431,
 	},
 	{
 		130, 275,
 	},
 	{
-		14, 7, 7, 9, 14, 10, 9, 10, 7, 9, 21, 0,
+		7, 9, 7, 9, 14, 7, 10, 9, 14, 21, 0, 10,
 	},
 	{
-		145, 3,
+		41, 14,
 	},
 	{
-		7, 5, 3, 1, 6, 12, 0, 8, 13, 9, 4, 6,
-		2, 10,
+		11, 6, 7, 0, 3, 12, 4, 2, 13, 1, 8, 3,
+		5, 9,
 	},
 	{
 		5, 3, 11, 9,
@@ -92,10 +92,10 @@ static const struct sparse_error_tables {
 		11, 9,
 	},
 	{
-		1, 10,
+		0, 9,
 	},
 	{
-		1,
+		0,
 	},
 	{
 		"" "\0"
@@ -137,9 +137,8 @@ static const struct sparse_error_tables {
 static uint32_t sparse_error_slot(int code)
 {
 	uint32_t x = CAST(uint32_t, code) - CAST(uint32_t, (-2147483647 - 1));
-	uint64_t g = CAST(uint64_t, x) * UINT64_C(0x9E3779B97F4A7C15);
-	uint32_t s = (CAST(uint32_t, g) ^
-		      CAST(uint32_t, T.code_pilot[g >> 63]) * 0x9E3779B1u) *
+	uint32_t g = x * 0x7F4A7C15u;
+	uint32_t s = (g ^ CAST(uint32_t, T.code_pilot[g >> 31]) * 0x9E3779B1u) *
 		     0x85EBCA6Bu;
 	s = CAST(uint32_t, (CAST(uint64_t, s) * 12u) >> 32);
 	return T.code[s] == x ? s : 12u;
