@@ -268,6 +268,14 @@ static void check_domain_attrs(const struct domain *d)
 		diag_error(&d->loc, "domain '%s' %s", d->name, why);
 	if (d->nerrors == 0)
 		diag_error(&d->loc, "domain '%s' has no error codes", d->name);
+	/* its gettext key, "DOMAIN_error_unknown\004text", is one literal */
+	size_t unknown_limit = 4095 - strlen(d->name) - 15;
+	if (strlen(d->unknown_message) > unknown_limit)
+		diag_error(&d->loc,
+			   "unknown-message is %zu bytes long; the limit is "
+			   "%zu (4095, the longest string literal every C "
+			   "compiler accepts, less its gettext context)",
+			   strlen(d->unknown_message), unknown_limit);
 	if (d->has_min && d->has_max && d->min > d->max)
 		diag_error(&d->max_loc, "max %d is below min %d", (int)d->max,
 			   (int)d->min);
