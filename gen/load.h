@@ -32,8 +32,10 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
  * For speed: the same as loader_load_memory() without the schema
  * validation, which the caller must have had done by loader_prevalidate()
  * (and trusted only when loader_prevalidation_wait() said so) before the
- * model is used. Diagnostics may be incomplete; a caller that gets any
- * loads again the ordinary way.
+ * model is used. It builds the model from the parser's events, without a
+ * tree, and is written for valid documents only: it may give up (false)
+ * without a word, and its diagnostics may be incomplete; a caller that gets
+ * false or any diagnostic loads again the ordinary way.
  */
 bool loader_load_unvalidated(struct loader *l, const char *path,
 			     const char *data, size_t len, struct domain *d);
