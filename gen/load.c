@@ -449,21 +449,33 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id,
 /* ------------------------------------------------------------------ */
 /* Loader lifetime                                                     */
 
-struct loader *loader_new(void)
+/* Once per process, before any thread uses libxml2. */
+static void init_libxml(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_entity);
-	struct loader *l = calloc(1, sizeof(*l));
-	if (!l)
-		return NULL;
+}
+
+static xmlSchemaPtr compile_schema(xmlStructuredErrorFunc on_error, void *data)
+{
+	xmlSchemaPtr schema = NULL;
 	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(
 		errgen_schema_xsd, (int)errgen_schema_xsd_len);
 	if (pctxt) {
-		xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error,
-						   NULL);
-		l->schema = xmlSchemaParse(pctxt);
+		xmlSchemaSetParserStructuredErrors(pctxt, on_error, data);
+		schema = xmlSchemaParse(pctxt);
 		xmlSchemaFreeParserCtxt(pctxt);
 	}
+	return schema;
+}
+
+struct loader *loader_new(void)
+{
+	init_libxml();
+	struct loader *l = calloc(1, sizeof(*l));
+	if (!l)
+		return NULL;
+	l->schema = compile_schema(on_schema_error, NULL);
 	if (!l->schema) {
 		diag_plain(DIAG_ERROR, "cannot compile the built-in schema");
 		free(l);
@@ -808,8 +820,9 @@ static void load_root(struct load_state *st, xmlNodePtr root)
  * freeing the tree. It is written for documents the schema accepts; at
  * anything else (a message from libxml2, an element where the schema has
  * none, an attribute value with a character reference, a position it
- * cannot find) it gives up without a word, and the caller loads the
- * ordinary way, which reports exactly. */
+ * cannot find, a required attribute missing) it gives up without a word,
+ * and the caller loads the ordinary way, which reports exactly. A model it
+ * gives is one that check_domains() can read before the validation ends. */
 
 enum sax_kind { SAX_ROOT, SAX_GROUP, SAX_ERROR, SAX_TEXT, SAX_LEAF };
 
@@ -1008,7 +1021,7 @@ static void sax_root(struct load_state *st, const struct sax_tag *t)
 	}
 	if (!d->unknown_message)
 		d->unknown_message = strdup("Unknown error code");
-	if (!d->gettext_domain || !d->unknown_message)
+	if (!d->name || !d->gettext_domain || !d->unknown_message)
 		st->failed = true;
 }
 
@@ -1027,6 +1040,8 @@ static void sax_group(struct load_state *st, struct sax_build *b,
 	g->loc = t->loc;
 	g->id = sax_token(st, t, "id");
 	g->id_loc = sax_attr_loc(t, "id");
+	if (!g->id)
+		st->failed = true;
 }
 
 /* The byte offsets of a start tag, as on_start_element() records them. */
@@ -1051,8 +1066,8 @@ static void sax_error(struct load_state *st, struct sax_build *b,
 	e->group = group;
 	e->name = sax_prop(st, t, "name");
 	e->name_loc = sax_attr_loc(t, "name");
-	if (!sax_int32(st, t, "value", &e->value, &e->value_loc))
-		e->value = 0;
+	if (!sax_int32(st, t, "value", &e->value, &e->value_loc) || !e->name)
+		st->failed = true;
 	char *status = sax_token(st, t, "status");
 	e->status = !status				? STATUS_ACTIVE
 		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
@@ -1090,6 +1105,8 @@ static void sax_mapping(struct load_state *st, const struct sax_tag *t,
 	m->preferred =
 		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
 	free(pref);
+	if (!m->name || sax_find(t, "to") < 0)
+		st->failed = true;
 }
 
 /* A <message>: the English text, or one more translation. */
@@ -1150,7 +1167,7 @@ static bool sax_error_child(struct load_state *st, struct sax_build *b,
 		struct alias *a = &e->aliases[e->naliases++];
 		a->name = sax_prop(st, t, "name");
 		a->loc = sax_attr_loc(t, "name");
-		return true;
+		return a->name != NULL;
 	}
 	if (strcmp(name, "map") == 0) {
 		if (!grow((void **)&e->mappings, &b->mapcap, e->nmappings,
@@ -1488,22 +1505,22 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	return load_memory(l, path, data, len, d, false);
 }
 
-bool loader_load_unvalidated(struct loader *l, const char *path,
-			     const char *data, size_t len, struct domain *d)
+bool loader_load_unvalidated(const char *path, const char *data, size_t len,
+			     struct domain *d)
 {
-	return load_memory(l, path, data, len, d, true);
+	return load_memory(NULL, path, data, len, d, true);
 }
 
 /* ------------------------------------------------------------------ */
 /* Validation ahead of time, in a thread of its own                    */
 
-/* Each document is parsed a second time, without a tree, with the schema
- * validator plugged into the parser's SAX events; that thread touches
- * nothing of the caller's but the (read-only) compiled schema. Any message
- * at all from the parser or the validator counts as a failure: the caller
- * then loads the slow way, which reports it exactly. */
+/* The thread compiles a schema of its own, then parses each document a
+ * second time, without a tree, with the schema validator plugged into the
+ * parser's SAX events; it touches nothing of the caller's but the input.
+ * Any message at all from the parser or the validator (or the schema
+ * compiler) counts as a failure: the caller then loads the slow way, which
+ * reports it exactly. */
 struct prevalidation {
-	struct loader *l;
 	const char *const *data;
 	const size_t *len;
 	size_t n;
@@ -1580,20 +1597,27 @@ static bool validates_quietly(struct loader *l, const char *data, size_t len)
 static void *prevalidate_all(void *arg)
 {
 	struct prevalidation *p = arg;
-	p->clean = true;
+	struct load_state st = {.path = ""};
+	xmlSetStructuredErrorFunc(&st, on_prevalidation_message);
+	xmlSetGenericErrorFunc(&st, on_prevalidation_generic);
+	struct loader l = {compile_schema(on_prevalidation_message, &st)};
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	p->clean = l.schema && !st.failed;
 	for (size_t i = 0; p->clean && i < p->n; i++)
-		p->clean = validates_quietly(p->l, p->data[i], p->len[i]);
+		p->clean = validates_quietly(&l, p->data[i], p->len[i]);
+	xmlSchemaFree(l.schema);
 	return NULL;
 }
 
-struct prevalidation *loader_prevalidate(struct loader *l,
-					 const char *const *data,
+struct prevalidation *loader_prevalidate(const char *const *data,
 					 const size_t *len, size_t n)
 {
+	init_libxml();
 	struct prevalidation *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
-	*p = (struct prevalidation){.l = l, .data = data, .len = len, .n = n};
+	*p = (struct prevalidation){.data = data, .len = len, .n = n};
 	if (pthread_create(&p->thread, NULL, prevalidate_all, p) != 0) {
 		free(p);
 		return NULL;

@@ -496,16 +496,14 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 	bool ok = true;
 	for (size_t i = 0; ok && i < n; i++)
 		ok = (data[i] = loader_read_file(o->files[i], &len[i]));
-	struct loader *l = ok ? loader_new() : NULL;
 	struct prevalidation *pv =
-		l ? loader_prevalidate(l, (const char *const *)data, len, n)
-		  : NULL;
+		ok ? loader_prevalidate((const char *const *)data, len, n)
+		   : NULL;
 	size_t loaded = 0;
 	for (size_t i = 0; pv && ok && i < n; i++, loaded++)
-		ok = loader_load_unvalidated(l, o->files[i], data[i], len[i],
+		ok = loader_load_unvalidated(o->files[i], data[i], len[i],
 					     &doms[i]);
 	ok = loader_prevalidation_wait(pv) && ok;
-	loader_free(l);
 	for (size_t i = 0; i < n; i++)
 		free(data[i]);
 	free(data);
