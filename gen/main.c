@@ -408,12 +408,17 @@ static bool outputs_collide(const struct output_set *set)
 }
 
 /* Everything after loading: checks, then the outputs. ok says whether every
- * input loaded; n domains did. Frees the domains. */
+ * input loaded; n domains did. checked is CHECK_PENDING, or what
+ * check_domains() said when it already ran. Frees the domains. */
+enum { CHECK_FAILED, CHECK_PASSED, CHECK_PENDING };
+
 static int finish_run(const struct options *o, struct domain *doms, size_t n,
-		      bool ok)
+		      bool ok, int checked)
 {
 	/* Checks run on what loaded, so one run reports as much as it can. */
-	if (!check_domains(doms, n) || !ok ||
+	if (checked == CHECK_PENDING)
+		checked = check_domains(doms, n) ? CHECK_PASSED : CHECK_FAILED;
+	if (checked != CHECK_PASSED || !ok ||
 	    (o->registry && !registry_name_ok(o->registry, doms, n))) {
 		for (size_t i = 0; i < n; i++)
 			domain_free(&doms[i]);
@@ -467,13 +472,17 @@ static int run_in_order(const struct options *o, struct domain *doms)
 		}
 	}
 	loader_free(l);
-	return finish_run(o, doms, n, ok);
+	return finish_run(o, doms, n, ok, CHECK_PENDING);
 }
 
 /* Loads every input with its schema validation in a second thread; false
  * (with the domains freed) unless all of it went without a single
- * diagnostic, so that the ordinary way can redo it and report exactly. */
-static bool load_overlapped(const struct options *o, struct domain *doms)
+ * diagnostic, so that the ordinary way can redo it and report exactly.
+ * While the validation goes on, the checks run on the loaded model: their
+ * diagnostics are held back and said only once the validation passed, and
+ * *checked is their verdict. */
+static bool load_overlapped(const struct options *o, struct domain *doms,
+			    int *checked)
 {
 	size_t n = (size_t)o->nfiles;
 	char **data = calloc(n, sizeof(*data));
@@ -503,6 +512,10 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 	for (size_t i = 0; pv && ok && i < n; i++, loaded++)
 		ok = loader_load_unvalidated(o->files[i], data[i], len[i],
 					     &doms[i]);
+	fflush(quiet);
+	bool loaded_quietly = pv && ok && nsaid == 0;
+	if (loaded_quietly)
+		*checked = check_domains(doms, n) ? CHECK_PASSED : CHECK_FAILED;
 	ok = loader_prevalidation_wait(pv) && ok;
 	for (size_t i = 0; i < n; i++)
 		free(data[i]);
@@ -511,9 +524,15 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 
 	diag_set_stream(saved);
 	fclose(quiet);
-	free(said);
-	if (ok && nsaid == 0)
+	if (ok && loaded_quietly) {
+		/* all of it is what the checks said */
+		FILE *out = saved ? saved : stderr;
+		fwrite(said, 1, nsaid, out);
+		fflush(out);
+		free(said);
 		return true;
+	}
+	free(said);
 	for (size_t i = 0; i < loaded; i++)
 		domain_free(&doms[i]);
 	memset(doms, 0, n * sizeof(*doms));
@@ -523,8 +542,9 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 
 static int run(const struct options *o, struct domain *doms)
 {
-	if (load_overlapped(o, doms))
-		return finish_run(o, doms, (size_t)o->nfiles, true);
+	int checked = CHECK_PENDING;
+	if (load_overlapped(o, doms, &checked))
+		return finish_run(o, doms, (size_t)o->nfiles, true, checked);
 	return run_in_order(o, doms);
 }
 
