@@ -299,6 +299,7 @@ struct render_job {
 
 struct render_queue {
 	struct render_job *jobs;
+	size_t *order; /* the jobs in the order the threads take them */
 	size_t n;
 	atomic_size_t next;
 	const struct options *o;
@@ -310,7 +311,7 @@ static void *render_jobs(void *arg)
 {
 	struct render_queue *q = arg;
 	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
-		struct render_job *j = &q->jobs[i];
+		struct render_job *j = &q->jobs[q->order[i]];
 		if (!j->d)
 			j->em->emit_run(q->doms, q->ndoms, q->o->registry,
 					&j->files);
@@ -340,6 +341,20 @@ static bool add_job(struct output_set *set, const struct options *o,
 	return ok;
 }
 
+/* The kinds that take longest to render (measured on large tables), in
+ * that order; the threads take them first, so that both end together. */
+static int render_rank(const struct emitter *em)
+{
+	static const char *const slow[] = {"gettext",	   "json", "catgets",
+					   "catalog",	   "html", "markdown",
+					   "static-assert"};
+	size_t n = sizeof(slow) / sizeof(slow[0]);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(em->kind, slow[i]) == 0)
+			return (int)i;
+	return (int)n;
+}
+
 /* Emitters read a const model and write only their own buffers, so the
  * kinds render on two threads; the files join the set in the usual order. */
 static bool render(const struct options *o, const struct domain *doms, size_t n,
@@ -349,8 +364,11 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 	while (emitters[nkinds])
 		nkinds++;
 	struct render_job *jobs = calloc(n * nkinds + nkinds, sizeof(*jobs));
-	if (!jobs) {
+	size_t *order = calloc(n * nkinds + nkinds, sizeof(*order));
+	if (!jobs || !order) {
 		diag_plain(DIAG_ERROR, "out of memory");
+		free(jobs);
+		free(order);
 		return false;
 	}
 	size_t njobs = 0;
@@ -364,9 +382,18 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 			jobs[njobs++] = (struct render_job){.em = emitters[k]};
 	for (size_t i = 0; i < njobs; i++)
 		buf_init(&jobs[i].b);
+	size_t norder = 0; /* stable: by rank, then as listed */
+	for (int rank = 0; norder < njobs; rank++)
+		for (size_t i = 0; i < njobs; i++)
+			if (render_rank(jobs[i].em) == rank)
+				order[norder++] = i;
 
-	struct render_queue q = {
-		.jobs = jobs, .n = njobs, .o = o, .doms = doms, .ndoms = n};
+	struct render_queue q = {.jobs = jobs,
+				 .order = order,
+				 .n = njobs,
+				 .o = o,
+				 .doms = doms,
+				 .ndoms = n};
 	atomic_init(&q.next, 0);
 	pthread_t helper;
 	bool helped = njobs > 1 &&
@@ -385,6 +412,7 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 		}
 	}
 	free(jobs);
+	free(order);
 	return ok;
 }
 
@@ -405,6 +433,20 @@ static bool outputs_collide(const struct output_set *set)
 				return true;
 			}
 	return false;
+}
+
+struct freeing {
+	struct domain *doms;
+	size_t n;
+	pthread_t thread;
+};
+
+static void *free_domains(void *arg)
+{
+	struct freeing *f = arg;
+	for (size_t i = 0; i < f->n; i++)
+		domain_free(&f->doms[i]);
+	return NULL;
 }
 
 /* Everything after loading: checks, then the outputs. ok says whether every
@@ -434,7 +476,14 @@ static int finish_run(const struct options *o, struct domain *doms, size_t n,
 	struct output_set set;
 	output_set_init(&set);
 	int rc = EXIT_IO; /* a failed render has been reported */
-	if (render(o, doms, n, &set)) {
+	bool rendered = render(o, doms, n, &set);
+	/* The files hold all they need: the model goes while they are
+	 * written. */
+	struct freeing f = {.doms = doms, .n = n};
+	bool freeing = pthread_create(&f.thread, NULL, free_domains, &f) == 0;
+	if (!freeing)
+		free_domains(&f);
+	if (rendered) {
 		if (outputs_collide(&set)) {
 			rc = EXIT_INVALID;
 		} else if (o->check) {
@@ -449,9 +498,9 @@ static int finish_run(const struct options *o, struct domain *doms, size_t n,
 				     : EXIT_IO;
 		}
 	}
+	if (freeing)
+		pthread_join(f.thread, NULL);
 	output_set_free(&set);
-	for (size_t i = 0; i < n; i++)
-		domain_free(&doms[i]);
 	return rc;
 }
 
