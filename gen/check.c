@@ -512,8 +512,12 @@ static void check_messages(const struct domain *d, const struct error *e)
 			}
 		struct buf tr;
 		buf_init(&tr);
-		char what[64];
-		snprintf(what, sizeof(what), "the '%.20s' message", t->lang);
+		/* "the '%.20s' message", without snprintf for every one */
+		char what[64] = "the '";
+		size_t w = 5;
+		for (size_t k = 0; k < 20 && t->lang[k]; k++)
+			what[w++] = t->lang[k];
+		memcpy(what + w, "' message", sizeof("' message"));
 		check_text(t->text, what, e, &t->loc);
 		if (check_format(e, t->text, what, &t->loc, &tr) && en_ok &&
 		    e->message &&

@@ -28,6 +28,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 
+#include "buf.h"
 #include "schema_data.h"
 
 #define ERRGEN_NS	"urn:errgen:1"
@@ -43,6 +44,8 @@ struct pos {
 	struct span span; /* elements only; byte offsets in the input */
 };
 
+struct sax_build;
+
 /* State of one load: positions recorded by the SAX wrapper, the domain. */
 struct load_state {
 	const char *path; /* as the user named it; diagnostics use it */
@@ -50,10 +53,10 @@ struct load_state {
 	struct pos *pos;
 	size_t npos, cappos;
 	bool failed;
-	bool parse_fatal;     /* a fatal parser error was reported: the rest is
-				 noise */
-	bool skip_validation; /* loader_prevalidate() does it */
+	bool parse_fatal; /* a fatal parser error was reported: the rest
+			     is noise */
 	xmlParserCtxtPtr ctxt;
+	struct sax_build *sax; /* load_events() only */
 	startElementNsSAX2Func sax2_start;
 	endElementNsSAX2Func sax2_end;
 };
@@ -446,21 +449,33 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id,
 /* ------------------------------------------------------------------ */
 /* Loader lifetime                                                     */
 
-struct loader *loader_new(void)
+/* Once per process, before any thread uses libxml2. */
+static void init_libxml(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_entity);
-	struct loader *l = calloc(1, sizeof(*l));
-	if (!l)
-		return NULL;
+}
+
+static xmlSchemaPtr compile_schema(xmlStructuredErrorFunc on_error, void *data)
+{
+	xmlSchemaPtr schema = NULL;
 	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(
 		errgen_schema_xsd, (int)errgen_schema_xsd_len);
 	if (pctxt) {
-		xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error,
-						   NULL);
-		l->schema = xmlSchemaParse(pctxt);
+		xmlSchemaSetParserStructuredErrors(pctxt, on_error, data);
+		schema = xmlSchemaParse(pctxt);
 		xmlSchemaFreeParserCtxt(pctxt);
 	}
+	return schema;
+}
+
+struct loader *loader_new(void)
+{
+	init_libxml();
+	struct loader *l = calloc(1, sizeof(*l));
+	if (!l)
+		return NULL;
+	l->schema = compile_schema(on_schema_error, NULL);
 	if (!l->schema) {
 		diag_plain(DIAG_ERROR, "cannot compile the built-in schema");
 		free(l);
@@ -797,6 +812,574 @@ static void load_root(struct load_state *st, xmlNodePtr root)
 }
 
 /* ------------------------------------------------------------------ */
+/* The model straight from the parser's events, without a tree         */
+
+/* For documents that the schema validator reads in another thread (see
+ * loader_prevalidate()): the same model as load_root() builds from the
+ * tree, locations and spans included, without building, walking and
+ * freeing the tree. It is written for documents the schema accepts; at
+ * anything else (a message from libxml2, an element where the schema has
+ * none, an attribute value with a character reference, a position it
+ * cannot find, a required attribute missing) it gives up without a word,
+ * and the caller loads the ordinary way, which reports exactly. A model it
+ * gives is one that check_domains() can read before the validation ends. */
+
+enum sax_kind { SAX_ROOT, SAX_GROUP, SAX_ERROR, SAX_TEXT, SAX_LEAF };
+
+#define SAX_MAX_DEPTH 8
+
+struct sax_build {
+	enum sax_kind stack[SAX_MAX_DEPTH];
+	int depth;
+	size_t group; /* the open group's index, or NO_GROUP */
+	size_t groupcap, errcap;
+	size_t trcap, aliascap, mapcap; /* of the open error's arrays */
+	char **text;		/* where the open text element's content goes */
+	struct span *text_span; /* and its span, or NULL */
+	struct buf content;
+};
+
+static void sax_give_up(struct load_state *st)
+{
+	st->failed = true;
+	xmlStopParser(st->ctxt);
+}
+
+static void on_sax_message(void *data, xmlErrorPtr err)
+{
+	(void)err;
+	struct load_state *st = data;
+	st->failed = true;
+}
+
+static void on_sax_generic(void *data, const char *msg, ...)
+{
+	(void)msg;
+	struct load_state *st = data;
+	st->failed = true;
+}
+
+static void on_sax_doctype(void *ctx, const xmlChar *name,
+			   const xmlChar *external_id, const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	xmlParserCtxtPtr ctxt = ctx;
+	sax_give_up(ctxt->_private);
+}
+
+static void on_sax_reference(void *ctx, const xmlChar *name)
+{
+	(void)name;
+	xmlParserCtxtPtr ctxt = ctx;
+	sax_give_up(ctxt->_private);
+}
+
+/* The attributes of one start tag as the SAX2 handler has them, and where
+ * the tag begins: what attr_loc() and prop() read from the tree. */
+struct sax_tag {
+	const xmlChar **attrs; /* 5 per attribute */
+	int nattrs;
+	const xmlChar *lt;
+	xmlParserInputPtr in;
+	struct loc loc;
+};
+
+static int sax_find(const struct sax_tag *t, const char *name)
+{
+	for (int i = 0; i < t->nattrs; i++)
+		if (t->attrs[5 * i + 2] == NULL &&
+		    strcmp((const char *)t->attrs[5 * i], name) == 0)
+			return i;
+	return -1;
+}
+
+static struct loc sax_attr_loc(const struct sax_tag *t, const char *name)
+{
+	int i = sax_find(t, name);
+	if (i < 0)
+		return t->loc;
+	const xmlChar *value = t->attrs[5 * i + 3];
+	if (value < t->lt || value >= t->in->cur)
+		return t->loc;
+	struct pos p = pos_before(t->in->base, value, t->in->cur, t->in->line);
+	return (struct loc){t->loc.file, p.line, p.col};
+}
+
+/* A value the parser had to rewrite ends in a NUL of its own, and it
+ * leaves "&#38;" for each '&', which the tree decodes again (any other '&'
+ * would be an entity the tree expands: give up). */
+static char *sax_value(struct load_state *st, const struct sax_tag *t, int i)
+{
+	if (i < 0)
+		return NULL;
+	const xmlChar *v = t->attrs[5 * i + 3], *end = t->attrs[5 * i + 4];
+	size_t len = (size_t)(end - v);
+	char *r = malloc(len + 1);
+	if (!r) {
+		st->failed = true;
+		return NULL;
+	}
+	if (*end != '\0' || !memchr(v, '&', len)) {
+		memcpy(r, v, len);
+		r[len] = '\0';
+		return r;
+	}
+	size_t n = 0;
+	for (const xmlChar *p = v; p < end; n++) {
+		if (*p != '&') {
+			r[n] = (char)*p++;
+		} else if ((size_t)(end - p) >= 5 &&
+			   memcmp(p, "&#38;", 5) == 0) {
+			r[n] = '&';
+			p += 5;
+		} else {
+			free(r);
+			st->failed = true;
+			return NULL;
+		}
+	}
+	r[n] = '\0';
+	return r;
+}
+
+static char *sax_prop(struct load_state *st, const struct sax_tag *t,
+		      const char *name)
+{
+	return sax_value(st, t, sax_find(t, name));
+}
+
+static char *sax_token(struct load_state *st, const struct sax_tag *t,
+		       const char *name)
+{
+	char *v = sax_prop(st, t, name);
+	trim(v);
+	return v;
+}
+
+/* parse_int32() without its diagnostic: out of range gives up. */
+static bool sax_int32(struct load_state *st, const struct sax_tag *t,
+		      const char *attr, int32_t *out, struct loc *where)
+{
+	*where = sax_attr_loc(t, attr);
+	char *v = sax_prop(st, t, attr);
+	if (!v)
+		return false;
+	const char *p = v + (*v == '-');
+	long long mag = 0;
+	bool ok = (*p >= '0' && *p <= '9');
+	for (; ok && *p; p++) {
+		if (*p < '0' || *p > '9' || mag > 10000000000LL)
+			ok = false;
+		else
+			mag = mag * 10 + (*p - '0');
+	}
+	long long val = *v == '-' ? -mag : mag;
+	free(v);
+	if (!ok || val < INT32_MIN || val > INT32_MAX) {
+		st->failed = true;
+		return false;
+	}
+	*out = (int32_t)val;
+	return true;
+}
+
+static void sax_root(struct load_state *st, const struct sax_tag *t)
+{
+	struct domain *d = st->d;
+	d->loc = t->loc;
+	d->name = sax_prop(st, t, "domain");
+	d->prefix = sax_prop(st, t, "prefix");
+	d->has_base = sax_int32(st, t, "base", &d->base, &d->base_loc);
+	d->has_min = sax_int32(st, t, "min", &d->min, &d->min_loc);
+	d->has_max = sax_int32(st, t, "max", &d->max, &d->max_loc);
+	d->gettext_domain = sax_prop(st, t, "gettext-domain");
+	d->unknown_message = sax_prop(st, t, "unknown-message");
+
+	char *langs = sax_prop(st, t, "languages");
+	d->languages_loc = sax_attr_loc(t, "languages");
+	size_t cap = 0;
+	for (char *save = NULL,
+		  *tok = langs ? strtok_r(langs, " \t\r\n", &save) : NULL;
+	     tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+		if (!grow((void **)&d->languages, &cap, d->nlanguages,
+			  sizeof(*d->languages)) ||
+		    !(d->languages[d->nlanguages] = strdup(tok))) {
+			st->failed = true;
+			break;
+		}
+		d->nlanguages++;
+	}
+	free(langs);
+
+	if (!d->gettext_domain && d->name) {
+		d->gettext_domain = strdup(d->name);
+		for (char *p = d->gettext_domain; p && *p; p++)
+			if (*p == '_')
+				*p = '-';
+	}
+	if (!d->unknown_message)
+		d->unknown_message = strdup("Unknown error code");
+	if (!d->name || !d->gettext_domain || !d->unknown_message)
+		st->failed = true;
+}
+
+static void sax_group(struct load_state *st, struct sax_build *b,
+		      const struct sax_tag *t)
+{
+	struct domain *d = st->d;
+	if (!grow((void **)&d->groups, &b->groupcap, d->ngroups,
+		  sizeof(*d->groups))) {
+		st->failed = true;
+		return;
+	}
+	b->group = d->ngroups;
+	struct group *g = &d->groups[d->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->loc = t->loc;
+	g->id = sax_token(st, t, "id");
+	g->id_loc = sax_attr_loc(t, "id");
+	if (!g->id)
+		st->failed = true;
+}
+
+/* The byte offsets of a start tag, as on_start_element() records them. */
+static void sax_span_start(const struct sax_tag *t, struct span *sp)
+{
+	xmlParserInputPtr in = t->in;
+	memset(sp, 0, sizeof(*sp));
+	sp->start = (size_t)in->consumed + (size_t)(t->lt - in->base);
+	sp->content_start = (size_t)in->consumed +
+			    (size_t)(in->cur - in->base) + (*in->cur == '>');
+}
+
+static void sax_error(struct load_state *st, struct sax_build *b,
+		      const struct sax_tag *t, size_t group)
+{
+	struct error *e = new_error(st, &b->errcap);
+	if (!e)
+		return;
+	b->trcap = b->aliascap = b->mapcap = 0;
+	e->loc = t->loc;
+	sax_span_start(t, &e->span);
+	e->group = group;
+	e->name = sax_prop(st, t, "name");
+	e->name_loc = sax_attr_loc(t, "name");
+	if (!sax_int32(st, t, "value", &e->value, &e->value_loc) || !e->name)
+		st->failed = true;
+	char *status = sax_token(st, t, "status");
+	e->status = !status				? STATUS_ACTIVE
+		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
+		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
+							: STATUS_ACTIVE;
+	free(status);
+}
+
+static void sax_mapping(struct load_state *st, const struct sax_tag *t,
+			struct mapping *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->loc = t->loc;
+	char *to = sax_token(st, t, "to");
+	if (to && strcmp(to, "openssl") == 0)
+		m->target = MAP_OPENSSL;
+	else if (to && strcmp(to, "x509") == 0)
+		m->target = MAP_X509;
+	else if (to && strcmp(to, "tls-alert") == 0)
+		m->target = MAP_TLS_ALERT;
+	else
+		m->target = MAP_ERRNO;
+	free(to);
+	m->name = sax_prop(st, t, "name");
+	m->name_loc = sax_attr_loc(t, "name");
+	m->lib = sax_prop(st, t, "lib");
+	m->note = sax_prop(st, t, "note");
+	char *dir = sax_token(st, t, "direction");
+	m->direction = !dir			  ? MAP_BOTH
+		       : strcmp(dir, "to") == 0	  ? MAP_TO
+		       : strcmp(dir, "from") == 0 ? MAP_FROM
+						  : MAP_BOTH;
+	free(dir);
+	char *pref = sax_token(st, t, "preferred");
+	m->preferred =
+		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
+	free(pref);
+	if (!m->name || sax_find(t, "to") < 0)
+		st->failed = true;
+}
+
+/* A <message>: the English text, or one more translation. */
+static bool sax_message(struct load_state *st, struct sax_build *b,
+			const struct sax_tag *t, struct error *e)
+{
+	int lang = -1;
+	for (int i = 0; i < t->nattrs; i++)
+		if (t->attrs[5 * i + 2] &&
+		    strcmp((const char *)t->attrs[5 * i + 2],
+			   (const char *)XML_XML_NAMESPACE) == 0 &&
+		    strcmp((const char *)t->attrs[5 * i], "lang") == 0)
+			lang = i;
+	if (lang < 0) {
+		if (e->message) /* reported by the ordinary way */
+			return false;
+		b->text = &e->message;
+		b->text_span = &e->message_span;
+		e->message_loc = t->loc;
+	} else {
+		if (!grow((void **)&e->translations, &b->trcap,
+			  e->ntranslations, sizeof(*e->translations)))
+			return false;
+		struct translation *tr = &e->translations[e->ntranslations++];
+		memset(tr, 0, sizeof(*tr));
+		tr->lang = sax_value(st, t, lang);
+		if (!tr->lang)
+			return false;
+		trim(tr->lang);
+		tr->loc = t->loc;
+		b->text = &tr->text;
+		b->text_span = &tr->span;
+	}
+	sax_span_start(t, b->text_span);
+	return true;
+}
+
+/* Opens an element inside an <error>; false where the schema has none. */
+static bool sax_error_child(struct load_state *st, struct sax_build *b,
+			    const struct sax_tag *t, const char *name,
+			    enum sax_kind *kind)
+{
+	struct error *e = &st->d->errors[st->d->nerrors - 1];
+	if (strcmp(name, "message") == 0) {
+		*kind = SAX_TEXT;
+		return sax_message(st, b, t, e);
+	}
+	if (strcmp(name, "explanation") == 0) {
+		*kind = SAX_TEXT;
+		b->text = &e->explanation;
+		return !e->explanation;
+	}
+	*kind = SAX_LEAF;
+	if (strcmp(name, "alias") == 0) {
+		if (!grow((void **)&e->aliases, &b->aliascap, e->naliases,
+			  sizeof(*e->aliases)))
+			return false;
+		struct alias *a = &e->aliases[e->naliases++];
+		a->name = sax_prop(st, t, "name");
+		a->loc = sax_attr_loc(t, "name");
+		return a->name != NULL;
+	}
+	if (strcmp(name, "map") == 0) {
+		if (!grow((void **)&e->mappings, &b->mapcap, e->nmappings,
+			  sizeof(*e->mappings)))
+			return false;
+		sax_mapping(st, t, &e->mappings[e->nmappings++]);
+		return true;
+	}
+	return false;
+}
+
+/* <title> or <description> of the domain or of a group. */
+static bool sax_prose(struct sax_build *b, const char *name, char **title,
+		      char **description)
+{
+	if (strcmp(name, "title") == 0)
+		b->text = title;
+	else if (strcmp(name, "description") == 0)
+		b->text = description;
+	else
+		return false;
+	return *b->text == NULL;
+}
+
+static bool sax_open(struct load_state *st, struct sax_build *b,
+		     const struct sax_tag *t, const char *name,
+		     enum sax_kind *kind)
+{
+	struct domain *d = st->d;
+	b->text = NULL;
+	b->text_span = NULL;
+	b->content.len = 0;
+	*kind = SAX_TEXT;
+	if (b->depth == 0) {
+		*kind = SAX_ROOT;
+		if (strcmp(name, "errors") != 0)
+			return false;
+		sax_root(st, t);
+		return true;
+	}
+	switch (b->stack[b->depth - 1]) {
+	case SAX_ROOT:
+		if (strcmp(name, "group") == 0) {
+			*kind = SAX_GROUP;
+			sax_group(st, b, t);
+			return true;
+		}
+		if (strcmp(name, "error") == 0) {
+			*kind = SAX_ERROR;
+			sax_error(st, b, t, NO_GROUP);
+			return true;
+		}
+		return sax_prose(b, name, &d->title, &d->description);
+	case SAX_GROUP:
+		if (strcmp(name, "error") == 0) {
+			*kind = SAX_ERROR;
+			sax_error(st, b, t, b->group);
+			return true;
+		}
+		return sax_prose(b, name, &d->groups[b->group].title,
+				 &d->groups[b->group].description);
+	case SAX_ERROR:
+		return sax_error_child(st, b, t, name, kind);
+	default:
+		return false;
+	}
+}
+
+static void on_sax_start(void *ctx, const xmlChar *localname,
+			 const xmlChar *prefix, const xmlChar *uri,
+			 int nb_namespaces, const xmlChar **namespaces,
+			 int nb_attributes, int nb_defaulted,
+			 const xmlChar **attributes)
+{
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	struct sax_build *b = st->sax;
+	xmlParserInputPtr in = ctxt->input;
+	if (st->failed || nb_defaulted != 0 || b->depth == SAX_MAX_DEPTH ||
+	    !uri || strcmp((const char *)uri, ERRGEN_NS) != 0 || !in ||
+	    !in->base || !in->cur) {
+		sax_give_up(st);
+		return;
+	}
+	const xmlChar *lt = in->cur;
+	while (lt > in->base && *lt != '<')
+		lt--;
+	if (*lt != '<') {
+		sax_give_up(st);
+		return;
+	}
+	struct pos p = pos_before(in->base, lt, in->cur, in->line);
+	struct sax_tag t = {.attrs = attributes,
+			    .nattrs = nb_attributes,
+			    .lt = lt,
+			    .in = in,
+			    .loc = {st->path, p.line, p.col}};
+	enum sax_kind kind;
+	if (!sax_open(st, b, &t, (const char *)localname, &kind) || st->failed)
+		sax_give_up(st);
+	else
+		b->stack[b->depth++] = kind;
+}
+
+/* The end of a span, as on_end_element() finds it. */
+static void sax_span_end(xmlParserInputPtr in, struct span *sp)
+{
+	const xmlChar *lt = in->cur;
+	while (lt > in->base && *lt != '<')
+		lt--;
+	size_t base = (size_t)in->consumed;
+	sp->end = base + (size_t)(in->cur - in->base);
+	sp->content_end = base + (size_t)(lt - in->base);
+	if (sp->content_end <= sp->start) /* <x/>: no content */
+		sp->content_start = sp->content_end = sp->end - 2;
+}
+
+static void on_sax_end(void *ctx, const xmlChar *localname,
+		       const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	struct sax_build *b = st->sax;
+	xmlParserInputPtr in = ctxt->input;
+	if (st->failed || b->depth == 0 || !in || !in->base || !in->cur) {
+		sax_give_up(st);
+		return;
+	}
+	enum sax_kind kind = b->stack[--b->depth];
+	if (kind == SAX_GROUP) {
+		b->group = NO_GROUP;
+	} else if (kind == SAX_ERROR) {
+		sax_span_end(in, &st->d->errors[st->d->nerrors - 1].span);
+	} else if (kind == SAX_TEXT && b->text) {
+		char *s = malloc(b->content.len + 1);
+		if (!s || b->content.failed) {
+			free(s);
+			sax_give_up(st);
+			return;
+		}
+		if (b->content.len)
+			memcpy(s, b->content.data, b->content.len);
+		s[b->content.len] = '\0';
+		*b->text = s;
+		if (b->text_span)
+			sax_span_end(in, b->text_span);
+		b->text = NULL;
+		b->text_span = NULL;
+	}
+}
+
+/* Text and CDATA sections: what xmlNodeGetContent() joins together. */
+static void on_sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *st = ctxt->_private;
+	struct sax_build *b = st->sax;
+	if (b->text && len > 0)
+		buf_put(&b->content, ch, (size_t)len);
+}
+
+static bool load_events(struct load_state *st, const char *data, size_t len)
+{
+	struct sax_build b = {.group = NO_GROUP};
+	buf_init(&b.content);
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		buf_free(&b.content);
+		return false;
+	}
+	st->ctxt = ctxt;
+	st->sax = &b;
+	ctxt->_private = st;
+	xmlSAXHandlerPtr sax = ctxt->sax;
+	sax->startDocument = NULL;
+	sax->endDocument = NULL;
+	sax->startElementNs = on_sax_start;
+	sax->endElementNs = on_sax_end;
+	sax->characters = on_sax_text;
+	sax->ignorableWhitespace = on_sax_text;
+	sax->cdataBlock = on_sax_text;
+	sax->comment = NULL;
+	sax->processingInstruction = NULL;
+	sax->reference = on_sax_reference;
+	sax->internalSubset = on_sax_doctype;
+	sax->externalSubset = NULL;
+	xmlSetStructuredErrorFunc(st, on_sax_message);
+	xmlSetGenericErrorFunc(st, on_sax_generic);
+	/* the options of parse(), so that the parser reads alike */
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+	xmlDocPtr doc =
+		xmlCtxtReadMemory(ctxt, data, (int)len, st->path, NULL, opts);
+	bool ok = !doc && ctxt->wellFormed && !st->failed && b.depth == 0 &&
+		  st->d->loc.line > 0;
+	xmlFreeDoc(doc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	ctxt->_private = NULL;
+	xmlFreeParserCtxt(ctxt);
+	st->ctxt = NULL;
+	st->sax = NULL;
+	buf_free(&b.content);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
 /* Parse and validate                                                  */
 
 static const char *base_name(const char *path)
@@ -885,7 +1468,6 @@ static bool load_memory(struct loader *l, const char *path, const char *data,
 		return false;
 	}
 	st.path = d->path;
-	st.skip_validation = skip_validation;
 	if (len > INT32_MAX || len > MAX_INPUT_BYTES) {
 		struct loc loc = {d->path, 0, 0};
 		diag_error(&loc, "file is too large (over %zu MiB)",
@@ -899,9 +1481,11 @@ static bool load_memory(struct loader *l, const char *path, const char *data,
 		return false;
 	}
 
+	if (skip_validation)
+		return load_events(&st, data, len);
+
 	xmlDocPtr doc = parse(&st, data, len);
-	if (doc && (st.skip_validation || validate(l, &st, doc)) &&
-	    root_is_errors(&st, doc))
+	if (doc && validate(l, &st, doc) && root_is_errors(&st, doc))
 		load_root(&st, xmlDocGetRootElement(doc));
 	else
 		st.failed = true;
@@ -921,22 +1505,22 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
 	return load_memory(l, path, data, len, d, false);
 }
 
-bool loader_load_unvalidated(struct loader *l, const char *path,
-			     const char *data, size_t len, struct domain *d)
+bool loader_load_unvalidated(const char *path, const char *data, size_t len,
+			     struct domain *d)
 {
-	return load_memory(l, path, data, len, d, true);
+	return load_memory(NULL, path, data, len, d, true);
 }
 
 /* ------------------------------------------------------------------ */
 /* Validation ahead of time, in a thread of its own                    */
 
-/* Each document is parsed a second time, without a tree, with the schema
- * validator plugged into the parser's SAX events; that thread touches
- * nothing of the caller's but the (read-only) compiled schema. Any message
- * at all from the parser or the validator counts as a failure: the caller
- * then loads the slow way, which reports it exactly. */
+/* The thread compiles a schema of its own, then parses each document a
+ * second time, without a tree, with the schema validator plugged into the
+ * parser's SAX events; it touches nothing of the caller's but the input.
+ * Any message at all from the parser or the validator (or the schema
+ * compiler) counts as a failure: the caller then loads the slow way, which
+ * reports it exactly. */
 struct prevalidation {
-	struct loader *l;
 	const char *const *data;
 	const size_t *len;
 	size_t n;
@@ -1013,20 +1597,27 @@ static bool validates_quietly(struct loader *l, const char *data, size_t len)
 static void *prevalidate_all(void *arg)
 {
 	struct prevalidation *p = arg;
-	p->clean = true;
+	struct load_state st = {.path = ""};
+	xmlSetStructuredErrorFunc(&st, on_prevalidation_message);
+	xmlSetGenericErrorFunc(&st, on_prevalidation_generic);
+	struct loader l = {compile_schema(on_prevalidation_message, &st)};
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	p->clean = l.schema && !st.failed;
 	for (size_t i = 0; p->clean && i < p->n; i++)
-		p->clean = validates_quietly(p->l, p->data[i], p->len[i]);
+		p->clean = validates_quietly(&l, p->data[i], p->len[i]);
+	xmlSchemaFree(l.schema);
 	return NULL;
 }
 
-struct prevalidation *loader_prevalidate(struct loader *l,
-					 const char *const *data,
+struct prevalidation *loader_prevalidate(const char *const *data,
 					 const size_t *len, size_t n)
 {
+	init_libxml();
 	struct prevalidation *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
-	*p = (struct prevalidation){.l = l, .data = data, .len = len, .n = n};
+	*p = (struct prevalidation){.data = data, .len = len, .n = n};
 	if (pthread_create(&p->thread, NULL, prevalidate_all, p) != 0) {
 		free(p);
 		return NULL;

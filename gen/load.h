@@ -32,17 +32,19 @@ bool loader_load_memory(struct loader *l, const char *path, const char *data,
  * For speed: the same as loader_load_memory() without the schema
  * validation, which the caller must have had done by loader_prevalidate()
  * (and trusted only when loader_prevalidation_wait() said so) before the
- * model is used. Diagnostics may be incomplete; a caller that gets any
- * loads again the ordinary way.
+ * model is used. It builds the model from the parser's events, without a
+ * tree, and is written for valid documents only: it may give up (false)
+ * without a word, and its diagnostics may be incomplete; a caller that gets
+ * false or any diagnostic loads again the ordinary way.
  */
-bool loader_load_unvalidated(struct loader *l, const char *path,
-			     const char *data, size_t len, struct domain *d);
+bool loader_load_unvalidated(const char *path, const char *data, size_t len,
+			     struct domain *d);
 
-/* Starts validating the n documents in a second thread; the buffers and l
- * must stay until loader_prevalidation_wait(). NULL if it cannot start. */
+/* Starts validating the n documents in a second thread, which compiles the
+ * schema for itself; the buffers must stay until
+ * loader_prevalidation_wait(). NULL if it cannot start. */
 struct prevalidation;
-struct prevalidation *loader_prevalidate(struct loader *l,
-					 const char *const *data,
+struct prevalidation *loader_prevalidate(const char *const *data,
 					 const size_t *len, size_t n);
 /* Waits for it and frees it: true only if every document was well-formed
  * and valid without a single message from libxml2. */

@@ -299,6 +299,7 @@ struct render_job {
 
 struct render_queue {
 	struct render_job *jobs;
+	size_t *order; /* the jobs in the order the threads take them */
 	size_t n;
 	atomic_size_t next;
 	const struct options *o;
@@ -310,7 +311,7 @@ static void *render_jobs(void *arg)
 {
 	struct render_queue *q = arg;
 	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
-		struct render_job *j = &q->jobs[i];
+		struct render_job *j = &q->jobs[q->order[i]];
 		if (!j->d)
 			j->em->emit_run(q->doms, q->ndoms, q->o->registry,
 					&j->files);
@@ -340,6 +341,20 @@ static bool add_job(struct output_set *set, const struct options *o,
 	return ok;
 }
 
+/* The kinds that take longest to render (measured on large tables), in
+ * that order; the threads take them first, so that both end together. */
+static int render_rank(const struct emitter *em)
+{
+	static const char *const slow[] = {"gettext",	   "json", "catgets",
+					   "catalog",	   "html", "markdown",
+					   "static-assert"};
+	size_t n = sizeof(slow) / sizeof(slow[0]);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(em->kind, slow[i]) == 0)
+			return (int)i;
+	return (int)n;
+}
+
 /* Emitters read a const model and write only their own buffers, so the
  * kinds render on two threads; the files join the set in the usual order. */
 static bool render(const struct options *o, const struct domain *doms, size_t n,
@@ -349,8 +364,11 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 	while (emitters[nkinds])
 		nkinds++;
 	struct render_job *jobs = calloc(n * nkinds + nkinds, sizeof(*jobs));
-	if (!jobs) {
+	size_t *order = calloc(n * nkinds + nkinds, sizeof(*order));
+	if (!jobs || !order) {
 		diag_plain(DIAG_ERROR, "out of memory");
+		free(jobs);
+		free(order);
 		return false;
 	}
 	size_t njobs = 0;
@@ -364,9 +382,18 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 			jobs[njobs++] = (struct render_job){.em = emitters[k]};
 	for (size_t i = 0; i < njobs; i++)
 		buf_init(&jobs[i].b);
+	size_t norder = 0; /* stable: by rank, then as listed */
+	for (int rank = 0; norder < njobs; rank++)
+		for (size_t i = 0; i < njobs; i++)
+			if (render_rank(jobs[i].em) == rank)
+				order[norder++] = i;
 
-	struct render_queue q = {
-		.jobs = jobs, .n = njobs, .o = o, .doms = doms, .ndoms = n};
+	struct render_queue q = {.jobs = jobs,
+				 .order = order,
+				 .n = njobs,
+				 .o = o,
+				 .doms = doms,
+				 .ndoms = n};
 	atomic_init(&q.next, 0);
 	pthread_t helper;
 	bool helped = njobs > 1 &&
@@ -385,6 +412,7 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 		}
 	}
 	free(jobs);
+	free(order);
 	return ok;
 }
 
@@ -407,13 +435,32 @@ static bool outputs_collide(const struct output_set *set)
 	return false;
 }
 
+struct freeing {
+	struct domain *doms;
+	size_t n;
+	pthread_t thread;
+};
+
+static void *free_domains(void *arg)
+{
+	struct freeing *f = arg;
+	for (size_t i = 0; i < f->n; i++)
+		domain_free(&f->doms[i]);
+	return NULL;
+}
+
 /* Everything after loading: checks, then the outputs. ok says whether every
- * input loaded; n domains did. Frees the domains. */
+ * input loaded; n domains did. checked is CHECK_PENDING, or what
+ * check_domains() said when it already ran. Frees the domains. */
+enum { CHECK_FAILED, CHECK_PASSED, CHECK_PENDING };
+
 static int finish_run(const struct options *o, struct domain *doms, size_t n,
-		      bool ok)
+		      bool ok, int checked)
 {
 	/* Checks run on what loaded, so one run reports as much as it can. */
-	if (!check_domains(doms, n) || !ok ||
+	if (checked == CHECK_PENDING)
+		checked = check_domains(doms, n) ? CHECK_PASSED : CHECK_FAILED;
+	if (checked != CHECK_PASSED || !ok ||
 	    (o->registry && !registry_name_ok(o->registry, doms, n))) {
 		for (size_t i = 0; i < n; i++)
 			domain_free(&doms[i]);
@@ -429,7 +476,14 @@ static int finish_run(const struct options *o, struct domain *doms, size_t n,
 	struct output_set set;
 	output_set_init(&set);
 	int rc = EXIT_IO; /* a failed render has been reported */
-	if (render(o, doms, n, &set)) {
+	bool rendered = render(o, doms, n, &set);
+	/* The files hold all they need: the model goes while they are
+	 * written. */
+	struct freeing f = {.doms = doms, .n = n};
+	bool freeing = pthread_create(&f.thread, NULL, free_domains, &f) == 0;
+	if (!freeing)
+		free_domains(&f);
+	if (rendered) {
 		if (outputs_collide(&set)) {
 			rc = EXIT_INVALID;
 		} else if (o->check) {
@@ -444,9 +498,9 @@ static int finish_run(const struct options *o, struct domain *doms, size_t n,
 				     : EXIT_IO;
 		}
 	}
+	if (freeing)
+		pthread_join(f.thread, NULL);
 	output_set_free(&set);
-	for (size_t i = 0; i < n; i++)
-		domain_free(&doms[i]);
 	return rc;
 }
 
@@ -467,13 +521,17 @@ static int run_in_order(const struct options *o, struct domain *doms)
 		}
 	}
 	loader_free(l);
-	return finish_run(o, doms, n, ok);
+	return finish_run(o, doms, n, ok, CHECK_PENDING);
 }
 
 /* Loads every input with its schema validation in a second thread; false
  * (with the domains freed) unless all of it went without a single
- * diagnostic, so that the ordinary way can redo it and report exactly. */
-static bool load_overlapped(const struct options *o, struct domain *doms)
+ * diagnostic, so that the ordinary way can redo it and report exactly.
+ * While the validation goes on, the checks run on the loaded model: their
+ * diagnostics are held back and said only once the validation passed, and
+ * *checked is their verdict. */
+static bool load_overlapped(const struct options *o, struct domain *doms,
+			    int *checked)
 {
 	size_t n = (size_t)o->nfiles;
 	char **data = calloc(n, sizeof(*data));
@@ -496,16 +554,18 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 	bool ok = true;
 	for (size_t i = 0; ok && i < n; i++)
 		ok = (data[i] = loader_read_file(o->files[i], &len[i]));
-	struct loader *l = ok ? loader_new() : NULL;
 	struct prevalidation *pv =
-		l ? loader_prevalidate(l, (const char *const *)data, len, n)
-		  : NULL;
+		ok ? loader_prevalidate((const char *const *)data, len, n)
+		   : NULL;
 	size_t loaded = 0;
 	for (size_t i = 0; pv && ok && i < n; i++, loaded++)
-		ok = loader_load_unvalidated(l, o->files[i], data[i], len[i],
+		ok = loader_load_unvalidated(o->files[i], data[i], len[i],
 					     &doms[i]);
+	fflush(quiet);
+	bool loaded_quietly = pv && ok && nsaid == 0;
+	if (loaded_quietly)
+		*checked = check_domains(doms, n) ? CHECK_PASSED : CHECK_FAILED;
 	ok = loader_prevalidation_wait(pv) && ok;
-	loader_free(l);
 	for (size_t i = 0; i < n; i++)
 		free(data[i]);
 	free(data);
@@ -513,9 +573,15 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 
 	diag_set_stream(saved);
 	fclose(quiet);
-	free(said);
-	if (ok && nsaid == 0)
+	if (ok && loaded_quietly) {
+		/* all of it is what the checks said */
+		FILE *out = saved ? saved : stderr;
+		fwrite(said, 1, nsaid, out);
+		fflush(out);
+		free(said);
 		return true;
+	}
+	free(said);
 	for (size_t i = 0; i < loaded; i++)
 		domain_free(&doms[i]);
 	memset(doms, 0, n * sizeof(*doms));
@@ -525,8 +591,9 @@ static bool load_overlapped(const struct options *o, struct domain *doms)
 
 static int run(const struct options *o, struct domain *doms)
 {
-	if (load_overlapped(o, doms))
-		return finish_run(o, doms, (size_t)o->nfiles, true);
+	int checked = CHECK_PENDING;
+	if (load_overlapped(o, doms, &checked))
+		return finish_run(o, doms, (size_t)o->nfiles, true, checked);
 	return run_in_order(o, doms);
 }
 

@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +98,10 @@ static void report_unreadable(const char *path)
 			   strerror(errno));
 }
 
-/* Creates each missing directory of path's parent; records what it made. */
-static bool make_parents(const char *path, char ***made, size_t *nmade)
+/* Creates each missing directory of path's parent; records what it made.
+ * quiet: no diagnostic (the caller redoes it the ordinary way). */
+static bool make_parents(const char *path, char ***made, size_t *nmade,
+			 bool quiet)
 {
 	char *dir = strdup(path);
 	if (!dir)
@@ -118,9 +122,10 @@ static bool make_parents(const char *path, char ***made, size_t *nmade)
 			}
 			(*made)[(*nmade)++] = copy;
 		} else if (errno != EEXIST) {
-			diag_plain(DIAG_ERROR,
-				   "cannot create directory '%s': %s", dir,
-				   strerror(errno));
+			if (!quiet)
+				diag_plain(DIAG_ERROR,
+					   "cannot create directory '%s': %s",
+					   dir, strerror(errno));
 			free(dir);
 			return false;
 		}
@@ -145,7 +150,8 @@ static bool write_all(int fd, const struct buf *b)
 }
 
 /* Writes b to a new temporary file beside path; returns its name. */
-static char *write_temp(const char *path, const struct buf *b, mode_t mode)
+static char *write_temp(const char *path, const struct buf *b, mode_t mode,
+			bool quiet)
 {
 	size_t n = strlen(path) + 16;
 	char *tmp = malloc(n);
@@ -157,8 +163,10 @@ static char *write_temp(const char *path, const struct buf *b, mode_t mode)
 		 slash ? slash + 1 : path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		diag_plain(DIAG_ERROR, "cannot create a file beside '%s': %s",
-			   path, strerror(errno));
+		if (!quiet)
+			diag_plain(DIAG_ERROR,
+				   "cannot create a file beside '%s': %s", path,
+				   strerror(errno));
 		free(tmp);
 		return NULL;
 	}
@@ -171,13 +179,86 @@ static char *write_temp(const char *path, const struct buf *b, mode_t mode)
 		saved = errno;
 	}
 	if (!ok) {
-		diag_plain(DIAG_ERROR, "cannot write '%s': %s", tmp,
-			   strerror(saved));
+		if (!quiet)
+			diag_plain(DIAG_ERROR, "cannot write '%s': %s", tmp,
+				   strerror(saved));
 		unlink(tmp);
 		free(tmp);
 		return NULL;
 	}
 	return tmp;
+}
+
+/* The temporary files written by two threads at once, without a word: on
+ * any trouble everything they did is undone and the caller writes them one
+ * by one, which reports exactly. */
+struct parallel_write {
+	const struct output_set *s;
+	char **tmps;
+	mode_t mode;
+	atomic_size_t next;
+	atomic_bool failed;
+	pthread_mutex_t lock; /* for made and nmade */
+	char **made;
+	size_t nmade;
+};
+
+static void *write_some(void *arg)
+{
+	struct parallel_write *w = arg;
+	for (size_t i; !atomic_load(&w->failed) &&
+		       (i = atomic_fetch_add(&w->next, 1)) < w->s->n;) {
+		const struct output_file *f = &w->s->files[i];
+		int same = f->content.failed
+				   ? -1
+				   : same_content(f->path, &f->content);
+		bool ok = same >= 0;
+		if (ok && same == 0) {
+			pthread_mutex_lock(&w->lock);
+			ok = make_parents(f->path, &w->made, &w->nmade, true);
+			pthread_mutex_unlock(&w->lock);
+			ok = ok &&
+			     (w->tmps[i] = write_temp(f->path, &f->content,
+						      w->mode, true));
+		}
+		if (!ok)
+			atomic_store(&w->failed, true);
+	}
+	return NULL;
+}
+
+static bool write_temps_in_parallel(const struct output_set *s, char **tmps,
+				    mode_t mode, char ***made, size_t *nmade)
+{
+	struct parallel_write w = {.s = s, .tmps = tmps, .mode = mode};
+	atomic_init(&w.next, 0);
+	atomic_init(&w.failed, false);
+	if (pthread_mutex_init(&w.lock, NULL) != 0)
+		return false;
+	pthread_t helper;
+	bool helped = pthread_create(&helper, NULL, write_some, &w) == 0;
+	write_some(&w);
+	if (helped)
+		pthread_join(helper, NULL);
+	pthread_mutex_destroy(&w.lock);
+	bool ok = helped && !atomic_load(&w.failed);
+	for (size_t i = 0; !ok && i < s->n; i++) {
+		if (tmps[i])
+			unlink(tmps[i]);
+		free(tmps[i]);
+		tmps[i] = NULL;
+	}
+	for (size_t i = w.nmade; !ok && i-- > 0;) {
+		rmdir(w.made[i]);
+		free(w.made[i]);
+	}
+	if (ok) {
+		*made = w.made;
+		*nmade = w.nmade;
+	} else {
+		free(w.made);
+	}
+	return ok;
 }
 
 enum output_result output_commit(const struct output_set *s, size_t *written)
@@ -192,7 +273,14 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 	umask(mask);
 	mode_t mode = 0666 & ~mask;
 
-	for (size_t i = 0; ok && i < s->n; i++) {
+	/* done is how many files already have their temporary file (or need
+	 * none): all or nothing */
+	size_t done = ok && s->n > 1 &&
+				      write_temps_in_parallel(s, tmps, mode,
+							      &made, &nmade)
+			      ? s->n
+			      : 0;
+	for (size_t i = done; ok && i < s->n; i++) {
 		const struct output_file *f = &s->files[i];
 		if (f->content.failed) {
 			diag_plain(DIAG_ERROR, "out of memory rendering '%s'",
@@ -205,8 +293,9 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 			report_unreadable(f->path);
 			ok = false;
 		} else if (same == 0) {
-			ok = make_parents(f->path, &made, &nmade) &&
-			     (tmps[i] = write_temp(f->path, &f->content, mode));
+			ok = make_parents(f->path, &made, &nmade, false) &&
+			     (tmps[i] = write_temp(f->path, &f->content, mode,
+						   false));
 		}
 	}
 	/* Every file is on disk; now put them in place. */
