@@ -1528,41 +1528,14 @@ struct prevalidation {
 	pthread_t thread;
 };
 
-static void on_prevalidation_message(void *data, xmlErrorPtr err)
-{
-	(void)err;
-	struct load_state *st = data;
-	st->failed = true;
-}
-
-static void on_prevalidation_generic(void *data, const char *msg, ...)
-{
-	(void)msg;
-	struct load_state *st = data;
-	st->failed = true;
-}
-
-static void stop_at_doctype(void *ctx, const xmlChar *name,
-			    const xmlChar *external_id,
-			    const xmlChar *system_id)
-{
-	(void)name;
-	(void)external_id;
-	(void)system_id;
-	xmlParserCtxtPtr ctxt = ctx;
-	struct load_state *st = ctxt->_private;
-	st->failed = true;
-	xmlStopParser(ctxt);
-}
-
 static bool validates_quietly(struct loader *l, const char *data, size_t len)
 {
 	if (len == 0 || len > INT32_MAX || len > MAX_INPUT_BYTES)
 		return false;
 	/* d stays NULL, so refuse_entity() refuses without a word */
 	struct load_state st = {.path = ""};
-	xmlSetStructuredErrorFunc(&st, on_prevalidation_message);
-	xmlSetGenericErrorFunc(&st, on_prevalidation_generic);
+	xmlSetStructuredErrorFunc(&st, on_sax_message);
+	xmlSetGenericErrorFunc(&st, on_sax_generic);
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
 	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(l->schema);
 	bool valid = false;
@@ -1571,10 +1544,10 @@ static bool validates_quietly(struct loader *l, const char *data, size_t len)
 		/* no tree: the validator's own handlers are all it needs */
 		memset(ctxt->sax, 0, sizeof(*ctxt->sax));
 		ctxt->sax->initialized = XML_SAX2_MAGIC;
-		ctxt->sax->internalSubset = stop_at_doctype;
+		ctxt->sax->internalSubset = on_sax_doctype;
 		ctxt->userData = ctxt;
 		ctxt->_private = &st;
-		xmlSchemaSetValidStructuredErrors(v, on_prevalidation_message,
+		xmlSchemaSetValidStructuredErrors(v, on_sax_message,
 						  &st);
 		xmlSchemaSAXPlugPtr plug =
 			xmlSchemaSAXPlug(v, &ctxt->sax, &ctxt->userData);
@@ -1598,9 +1571,9 @@ static void *prevalidate_all(void *arg)
 {
 	struct prevalidation *p = arg;
 	struct load_state st = {.path = ""};
-	xmlSetStructuredErrorFunc(&st, on_prevalidation_message);
-	xmlSetGenericErrorFunc(&st, on_prevalidation_generic);
-	struct loader l = {compile_schema(on_prevalidation_message, &st)};
+	xmlSetStructuredErrorFunc(&st, on_sax_message);
+	xmlSetGenericErrorFunc(&st, on_sax_generic);
+	struct loader l = {compile_schema(on_sax_message, &st)};
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	p->clean = l.schema && !st.failed;
