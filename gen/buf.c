@@ -67,10 +67,94 @@ void buf_putc(struct buf *b, char c)
 	buf_put(b, &c, 1);
 }
 
+/* The conversions buf_fast_printf() handles: %s, %c, %d, %u, %zu, %ld,
+ * %lu, %lld, %llu and %%, without flags, width or precision. */
+static bool buf_fast_format(const char *fmt)
+{
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+		p++;
+		if (*p == 'z') {
+			p++;
+			if (*p != 'u')
+				return false;
+		} else if (*p == 'l') {
+			p += p[1] == 'l' ? 2 : 1;
+			if (*p != 'd' && *p != 'u')
+				return false;
+		} else if (!strchr("scdu%", *p) || !*p) {
+			return false;
+		}
+		p++;
+	}
+	return true;
+}
+
+/* What vsnprintf() would append for a format that buf_fast_format()
+ * accepted, without its per-call setup: the emitters call buf_printf()
+ * hundreds of thousands of times for big tables. */
+static void buf_fast_printf(struct buf *b, const char *fmt, va_list ap)
+{
+	const char *p = fmt;
+	while (*p) {
+		const char *pct = strchr(p, '%');
+		if (!pct) {
+			buf_put(b, p, strlen(p));
+			return;
+		}
+		if (pct > p)
+			buf_put(b, p, (size_t)(pct - p));
+		p = pct + 1;
+		switch (*p++) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			buf_puts(b, s ? s : "(null)");
+			break;
+		}
+		case 'c':
+			buf_putc(b, (char)va_arg(ap, int));
+			break;
+		case 'd':
+			buf_put_int(b, va_arg(ap, int));
+			break;
+		case 'u':
+			buf_put_uint(b, va_arg(ap, unsigned));
+			break;
+		case 'z':
+			p++;
+			buf_put_uint(b, va_arg(ap, size_t));
+			break;
+		case 'l':
+			if (*p == 'l') {
+				p++;
+				if (*p++ == 'd')
+					buf_put_int(b, va_arg(ap, long long));
+				else
+					buf_put_uint(b, va_arg(ap,
+							       unsigned long long));
+			} else if (*p++ == 'd') {
+				buf_put_int(b, va_arg(ap, long));
+			} else {
+				buf_put_uint(b, va_arg(ap, unsigned long));
+			}
+			break;
+		default: /* '%' */
+			buf_putc(b, '%');
+		}
+	}
+}
+
 /* Formats straight into the free space; only text that does not fit is
  * formatted a second time, after the buffer grew. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	if (buf_fast_format(fmt)) {
+		buf_fast_printf(b, fmt, ap);
+		if (!b->data && !b->failed)
+			buf_reserve(b, 0); /* "" is still a text */
+		if (b->data && !b->failed)
+			b->data[b->len] = '\0';
+		return;
+	}
 	if (!buf_reserve(b, 64))
 		return;
 	va_list again;

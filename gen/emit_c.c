@@ -1,5 +1,6 @@
 /* Helpers shared by the emitters that write C. */
 #include "emit.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -193,6 +194,18 @@ void c_escaped(struct buf *out, const char *s, size_t n)
 	}
 	char *start = w;
 	for (size_t i = 0; i < n; i++) {
+		/* eight bytes that need no escape at a time */
+		while (n - i >= 8) {
+			uint64_t v = swar_load(s + i);
+			if (swar_below(v, 0x20) | swar_has(v, '"') |
+			    swar_has(v, '\\') | swar_has(v, 0x7f))
+				break;
+			memcpy(w, s + i, 8);
+			w += 8;
+			i += 8;
+		}
+		if (i == n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
 			*w++ = (char)c;

@@ -192,7 +192,24 @@ static void banner_text(struct buf *out, const struct domain *d,
 /* Bytes that md_escape() copies as they are, whatever is around them. */
 static bool md_plain(unsigned char c)
 {
-	return c > ' ' && c < 0x7f && !strchr("\\`_*|[]<>#~$&", c);
+	switch (c) {
+	case '\\':
+	case '`':
+	case '_':
+	case '*':
+	case '|':
+	case '[':
+	case ']':
+	case '<':
+	case '>':
+	case '#':
+	case '~':
+	case '$':
+	case '&':
+		return false;
+	default:
+		return c > ' ' && c < 0x7f;
+	}
 }
 
 static void md_escape(struct buf *out, const char *s)
@@ -439,6 +456,13 @@ void emit_markdown(const struct domain *d, struct buf *out)
 /* ------------------------------------------------------------------ */
 /* HTML                                                                */
 
+/* ASCII that html_escape() copies as it is. */
+static bool html_plain(unsigned char c)
+{
+	return c >= ' ' && c < 0x7f && c != '&' && c != '<' && c != '>' &&
+	       c != '"' && c != '\'';
+}
+
 /* Text for an element's content or a quoted attribute value. */
 static void html_escape(struct buf *out, const char *s)
 {
@@ -472,8 +496,7 @@ static void html_escape(struct buf *out, const char *s)
 				buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
 			} else {
 				/* with the plain ASCII that follows */
-				while (p[len] >= ' ' && p[len] < 0x7f &&
-				       !strchr("&<>\"'", p[len]))
+				while (html_plain(p[len]))
 					len++;
 				buf_put(out, p, len);
 			}

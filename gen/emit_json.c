@@ -8,6 +8,7 @@
  * characters, U+2028 and U+2029 are escaped. README.md documents the shape.
  */
 #include "emit.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -50,7 +51,20 @@ static void json_string(struct buf *out, const char *s)
 	}
 	char *start = w;
 	*w++ = '"';
+	const unsigned char *end = (const unsigned char *)s + len;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* eight bytes of plain ASCII at a time */
+		while (end - p >= 8) {
+			uint64_t v = swar_load(p);
+			if ((v & SWAR_HIGHS) | swar_below(v, 0x20) |
+			    swar_has(v, '"') | swar_has(v, '\\'))
+				break;
+			memcpy(w, p, 8);
+			w += 8;
+			p += 8;
+		}
+		if (!*p)
+			break;
 		switch (*p) {
 		case '"':
 		case '\\':
