@@ -499,8 +499,13 @@ static void tables(const struct layout *l, struct buf *out)
 	buf_puts(out, "\t},\n};\n\n");
 	buf_printf(out,
 		   "#define T %s_error_tables\n"
-		   "#define POOL RCAST(const char *, &T.pool)\n\n",
-		   n);
+		   "#define POOL RCAST(const char *, &T.pool)\n"
+		   "/* POOL - 1: the symbol before the message at offset msg starts\n"
+		   " * at NAME_END + (msg - len), one addition fewer than\n"
+		   " * POOL + msg - len - 1 */\n"
+		   "#define NAME_END \\\n"
+		   "\t(RCAST(const char *, &T) + (offsetof(struct %s_error_tables, pool) - 1))\n\n",
+		   n, n);
 }
 
 static void slot_function(const struct layout *l, struct buf *out)
@@ -636,7 +641,7 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   n, n, l->nslots);
 	if (has_holes(l))
 		buf_puts(out, "\tif (!len)\n\t\treturn NO_STRING;\n");
-	buf_puts(out, "\treturn POOL + T.msg[slot] - len - 1;\n}\n\n");
+	buf_puts(out, "\treturn NAME_END + (T.msg[slot] - len);\n}\n\n");
 	buf_printf(out,
 		   "const char *%s_error_message(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
@@ -670,7 +675,7 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		buf_puts(out, "\tif");
 	}
 	buf_puts(out, " (T.name_len[e] != len ||\n"
-		      "\t    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)\n"
+		      "\t    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)\n"
 		      "\t\treturn 0;\n"
 		      "\t*code = ");
 	code_of_slot(l, "e", out);
@@ -779,7 +784,7 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		 "#define _POSIX_C_SOURCE 200809L\n#endif\n\n");
 	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
 	buf_printf(out,
-		   "#include <stdint.h>\n#include <string.h>\n"
+		   "#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n"
 		   "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n"
 		   "#if defined(__GLIBC__)\n"
 		   "#include <langinfo.h>\n#include <locale.h>\n"
@@ -805,7 +810,7 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	lookup_functions(&l, out);
 	localized_functions(&l, up, out);
 	buf_printf(out,
-		   "\n#undef POOL\n#undef T\n#undef %s_ERROR_C_LOCALE_FAST\n"
+		   "\n#undef NAME_END\n#undef POOL\n#undef T\n#undef %s_ERROR_C_LOCALE_FAST\n"
 		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",
 		   up);
 	free(up);

@@ -7,6 +7,7 @@
 
 #include "nss_sec_errors.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
@@ -527,6 +528,11 @@ static const struct nss_sec_error_tables {
 
 #define T nss_sec_error_tables
 #define POOL RCAST(const char *, &T.pool)
+/* POOL - 1: the symbol before the message at offset msg starts
+ * at NAME_END + (msg - len), one addition fewer than
+ * POOL + msg - len - 1 */
+#define NAME_END \
+	(RCAST(const char *, &T) + (offsetof(struct nss_sec_error_tables, pool) - 1))
 
 /* The slot of code; 183 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -542,7 +548,7 @@ const char *nss_sec_error_name(int code)
 	if (slot >= 183u)
 		return NO_STRING;
 	len = T.name_len[slot];
-	return POOL + T.msg[slot] - len - 1;
+	return NAME_END + (T.msg[slot] - len);
 }
 
 const char *nss_sec_error_message(int code)
@@ -598,7 +604,7 @@ int nss_sec_error_from_name(const char *name, int *code)
 	e = T.name_slot[nss_sec_error_name_hash(
 		RCAST(const unsigned char *, name), len)];
 	if (T.name_len[e] != len ||
-	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
 		return 0;
 	*code = CAST(int, CAST(int64_t, (-8192)) + e);
 	return 1;
@@ -657,6 +663,7 @@ const char *nss_sec_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NAME_END
 #undef POOL
 #undef T
 #undef NSS_SEC_ERROR_C_LOCALE_FAST

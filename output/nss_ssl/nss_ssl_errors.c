@@ -7,6 +7,7 @@
 
 #include "nss_ssl_errors.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
@@ -568,6 +569,11 @@ static const struct nss_ssl_error_tables {
 
 #define T nss_ssl_error_tables
 #define POOL RCAST(const char *, &T.pool)
+/* POOL - 1: the symbol before the message at offset msg starts
+ * at NAME_END + (msg - len), one addition fewer than
+ * POOL + msg - len - 1 */
+#define NAME_END \
+	(RCAST(const char *, &T) + (offsetof(struct nss_ssl_error_tables, pool) - 1))
 
 /* The slot of code; 192 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -583,7 +589,7 @@ const char *nss_ssl_error_name(int code)
 	if (slot >= 192u)
 		return NO_STRING;
 	len = T.name_len[slot];
-	return POOL + T.msg[slot] - len - 1;
+	return NAME_END + (T.msg[slot] - len);
 }
 
 const char *nss_ssl_error_message(int code)
@@ -645,7 +651,7 @@ int nss_ssl_error_from_name(const char *name, int *code)
 			return 0;
 		e = T.alias_slot[a];
 	} else if (T.name_len[e] != len ||
-	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
 		return 0;
 	*code = CAST(int, CAST(int64_t, (-12288)) + e);
 	return 1;
@@ -704,6 +710,7 @@ const char *nss_ssl_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NAME_END
 #undef POOL
 #undef T
 #undef NSS_SSL_ERROR_C_LOCALE_FAST

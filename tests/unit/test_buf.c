@@ -1,6 +1,9 @@
 /* buf: the growable byte buffer that every emitter renders into. */
 #include "unit.h"
 
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -135,6 +138,49 @@ static void test_printf_formats_and_appends(void **state)
 	buf_free(&b);
 }
 
+/* buf_printf() formats %s, %c, %d, %u, %zu, %ld, %lu, %lld, %llu and %% by
+ * itself and everything else with vsnprintf(): either way the text must be
+ * exactly what snprintf() makes of the same arguments. */
+static void test_printf_matches_snprintf(void **state)
+{
+	(void)state;
+	char want[512];
+	struct buf b;
+	buf_init(&b);
+#define SAME(...)                                                           \
+	do {                                                                \
+		buf_free(&b);                                               \
+		buf_printf(&b, __VA_ARGS__);                                \
+		int n_ = snprintf(want, sizeof(want), __VA_ARGS__);         \
+		assert_true(n_ >= 0 && (size_t)n_ < sizeof(want));          \
+		assert_non_null(b.data);                                    \
+		assert_int_equal(b.len, (size_t)n_);                        \
+		assert_memory_equal(b.data, want, (size_t)n_ + 1);          \
+	} while (0)
+	SAME("plain text only");
+	SAME("%s", "");
+	SAME("%s%s|%s", "a", "bc", "def");
+	SAME("%d %d %d %d", 0, -1, INT_MAX, INT_MIN);
+	SAME("%u %u", 0u, UINT_MAX);
+	SAME("%zu %zu", (size_t)0, SIZE_MAX);
+	SAME("%ld %ld %lu", LONG_MAX, LONG_MIN, ULONG_MAX);
+	SAME("%lld %lld %llu", LLONG_MAX, LLONG_MIN, ULLONG_MAX);
+	SAME("%c%c%c", 'x', '%', '\t');
+	SAME("100%% sure, %d%%", 5);
+	SAME("%%");
+	SAME("tail after %s", "value");
+	SAME("%s = %d;\n\t/* %s */", "SSL_ERROR_BASE", -12288, "why");
+	/* handed to vsnprintf */
+	SAME("%5d|%-4s|%04x|%.3s|%+d|%x|%o|%p", 42, "ab", 255u, "abcdef", 7,
+	     48879u, 8u, (void *)0);
+	SAME("%5s and %s", "x", "y");
+	SAME("%hd %hhu", (short)-3, (unsigned char)200);
+	SAME("%.*s|", 2, "abc");
+	SAME("%lx %zx", 255ul, (size_t)4096);
+#undef SAME
+	buf_free(&b);
+}
+
 static void test_printf_large(void **state)
 {
 	(void)state;
@@ -258,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_puts_across_capacity_boundaries),
 		cmocka_unit_test(test_puts_many),
 		cmocka_unit_test(test_printf_formats_and_appends),
+		cmocka_unit_test(test_printf_matches_snprintf),
 		cmocka_unit_test(test_printf_large),
 		cmocka_unit_test(test_printf_many_appends),
 		cmocka_unit_test(test_impossible_size_sets_failed),

@@ -239,6 +239,57 @@ static void test_c_string_compiles_to_same_bytes(void **state)
 /* ------------------------------------------------------------------ */
 /* Comments                                                            */
 
+/* c_escaped() copies runs of eight plain bytes at a time: for every byte
+ * value at every position of a run, and for every length, it must write
+ * what escaping one byte after the other writes. */
+static void ref_escaped(struct buf *out, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = s[i];
+		if (c == '"' || c == '\\')
+			buf_printf(out, "\\%c", (char)c);
+		else if (c == '\n')
+			buf_puts(out, "\\n");
+		else if (c == '\t')
+			buf_puts(out, "\\t");
+		else if (c == '\r')
+			buf_puts(out, "\\r");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(out, "\\%03o", c);
+		else
+			buf_putc(out, (char)c);
+	}
+}
+
+static void test_c_escaped_matches_bytewise(void **state)
+{
+	(void)state;
+	unsigned char text[40];
+	for (unsigned c = 1; c < 256; c++) {
+		for (size_t at = 0; at < 20; at++) {
+			size_t n = 8 + at + (c % 13);
+			memset(text, 'a', sizeof(text));
+			for (size_t i = 0; i < n; i++)
+				text[i] = (unsigned char)('A' + (i * 7 + c) % 26);
+			text[at] = (unsigned char)c;
+			if (c % 3 == 0 && at + 9 < n)
+				text[at + 9] = 0xc3; /* UTF-8 lead bytes pass */
+			struct buf got, want;
+			buf_init(&got);
+			buf_init(&want);
+			buf_puts(&got, "<");
+			buf_puts(&want, "<");
+			c_escaped(&got, (const char *)text, n);
+			ref_escaped(&want, text, n);
+			assert_false(got.failed);
+			assert_int_equal(got.len, want.len);
+			assert_memory_equal(got.data, want.data, want.len + 1);
+			buf_free(&got);
+			buf_free(&want);
+		}
+	}
+}
+
 static void test_c_comment_text(void **state)
 {
 	(void)state;
@@ -483,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_c_string_escapes),
 		cmocka_unit_test(test_c_string_splits_long_text),
 		cmocka_unit_test(test_c_string_compiles_to_same_bytes),
+		cmocka_unit_test(test_c_escaped_matches_bytewise),
 		cmocka_unit_test(test_c_comment_text),
 		cmocka_unit_test(
 			test_c_comment_text_collapses_around_star_slash),

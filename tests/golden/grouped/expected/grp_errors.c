@@ -7,6 +7,7 @@
 
 #include "grp_errors.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
@@ -102,6 +103,11 @@ static const struct grp_error_tables {
 
 #define T grp_error_tables
 #define POOL RCAST(const char *, &T.pool)
+/* POOL - 1: the symbol before the message at offset msg starts
+ * at NAME_END + (msg - len), one addition fewer than
+ * POOL + msg - len - 1 */
+#define NAME_END \
+	(RCAST(const char *, &T) + (offsetof(struct grp_error_tables, pool) - 1))
 
 /* The slot of code; 7 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -119,7 +125,7 @@ const char *grp_error_name(int code)
 	len = T.name_len[slot];
 	if (!len)
 		return NO_STRING;
-	return POOL + T.msg[slot] - len - 1;
+	return NAME_END + (T.msg[slot] - len);
 }
 
 const char *grp_error_message(int code)
@@ -176,7 +182,7 @@ int grp_error_from_name(const char *name, int *code)
 			return 0;
 		e = T.alias_slot[a];
 	} else if (T.name_len[e] != len ||
-	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
 		return 0;
 	*code = CAST(int, CAST(int64_t, (-500)) + e);
 	return 1;
@@ -235,6 +241,7 @@ const char *grp_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NAME_END
 #undef POOL
 #undef T
 #undef GRP_ERROR_C_LOCALE_FAST

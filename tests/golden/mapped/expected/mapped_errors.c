@@ -7,6 +7,7 @@
 
 #include "mapped_errors.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
@@ -104,6 +105,11 @@ static const struct mapped_error_tables {
 
 #define T mapped_error_tables
 #define POOL RCAST(const char *, &T.pool)
+/* POOL - 1: the symbol before the message at offset msg starts
+ * at NAME_END + (msg - len), one addition fewer than
+ * POOL + msg - len - 1 */
+#define NAME_END \
+	(RCAST(const char *, &T) + (offsetof(struct mapped_error_tables, pool) - 1))
 
 /* The slot of code; 31 or more when the code is outside the table
  * (callers check, so one comparison does). */
@@ -121,7 +127,7 @@ const char *mapped_error_name(int code)
 	len = T.name_len[slot];
 	if (!len)
 		return NO_STRING;
-	return POOL + T.msg[slot] - len - 1;
+	return NAME_END + (T.msg[slot] - len);
 }
 
 const char *mapped_error_message(int code)
@@ -172,7 +178,7 @@ int mapped_error_from_name(const char *name, int *code)
 	e = T.name_slot[mapped_error_name_hash(
 		RCAST(const unsigned char *, name), len)];
 	if (T.name_len[e] != len ||
-	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
 		return 0;
 	*code = CAST(int, CAST(int64_t, 100) + e);
 	return 1;
@@ -231,6 +237,7 @@ const char *mapped_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NAME_END
 #undef POOL
 #undef T
 #undef MAPPED_ERROR_C_LOCALE_FAST

@@ -7,6 +7,7 @@
 
 #include "sparse_errors.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #ifndef ERRGEN_NO_NLS
@@ -130,6 +131,11 @@ static const struct sparse_error_tables {
 
 #define T sparse_error_tables
 #define POOL RCAST(const char *, &T.pool)
+/* POOL - 1: the symbol before the message at offset msg starts
+ * at NAME_END + (msg - len), one addition fewer than
+ * POOL + msg - len - 1 */
+#define NAME_END \
+	(RCAST(const char *, &T) + (offsetof(struct sparse_error_tables, pool) - 1))
 
 /* The slot of code, or 12 when the domain has no such code: the perfect
  * hash of the code's offset from the lowest one, checked against the
@@ -151,7 +157,7 @@ const char *sparse_error_name(int code)
 	if (slot >= 12u)
 		return NO_STRING;
 	len = T.name_len[slot];
-	return POOL + T.msg[slot] - len - 1;
+	return NAME_END + (T.msg[slot] - len);
 }
 
 const char *sparse_error_message(int code)
@@ -208,7 +214,7 @@ int sparse_error_from_name(const char *name, int *code)
 			return 0;
 		e = T.alias_slot[a];
 	} else if (T.name_len[e] != len ||
-	    memcmp(POOL + T.msg[e] - len - 1, name, len) != 0)
+	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
 		return 0;
 	*code = CAST(int, CAST(int64_t, (-2147483647 - 1)) + T.code[e]);
 	return 1;
@@ -280,6 +286,7 @@ const char *sparse_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NAME_END
 #undef POOL
 #undef T
 #undef SPARSE_ERROR_C_LOCALE_FAST
