@@ -12,9 +12,6 @@
  * start-element handler records line and column of each start tag and of
  * each attribute value, so diagnostics point at the exact place.
  */
-/* madvise() and MADV_POPULATE_WRITE */
-#define _DEFAULT_SOURCE 1
-
 #include "load.h"
 
 #include <errno.h>
@@ -23,7 +20,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1611,26 +1607,6 @@ bool loader_prevalidation_wait(struct prevalidation *p)
 	return clean;
 }
 
-/* Maps the pages of a big new buffer in one go: cheaper than a page fault
- * for each 4 KiB as read() fills it (half the time of reading a 4 MB file on
- * a virtual machine). A hint; nothing changes if it fails. */
-static void prefault(void *p, size_t n)
-{
-#if defined(MADV_POPULATE_WRITE)
-	long page = sysconf(_SC_PAGESIZE);
-	if (!p || page <= 0 || n < ((size_t)1 << 20))
-		return;
-	uintptr_t lo = ((uintptr_t)p + (uintptr_t)page - 1) &
-		       ~((uintptr_t)page - 1);
-	uintptr_t hi = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 char *loader_read_file(const char *path, size_t *len)
 {
 	struct loc loc = {path, 0, 0};
@@ -1660,7 +1636,8 @@ char *loader_read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	char *data = malloc(cap);
-	prefault(data, cap);
+	if (cap >= ((size_t)1 << 20))
+		mem_prefault(data, cap);
 	while (data) {
 		if (n == cap - 1) { /* the file grew while we read it */
 			char *more = cap > MAX_INPUT_BYTES

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "compat.h"
@@ -277,20 +278,6 @@ static bool add_output(struct output_set *set, const struct options *o,
 	return true;
 }
 
-/* The files of a multi-file kind into the set; frees files. */
-static bool add_files(struct output_set *set, const struct options *o,
-		      const char *subdir, struct emit_files *files)
-{
-	bool ok = !files->failed;
-	if (!ok)
-		diag_plain(DIAG_ERROR, "out of memory");
-	for (size_t i = 0; ok && i < files->n; i++)
-		ok = add_output(set, o, subdir, files->files[i].name,
-				&files->files[i].content);
-	emit_files_free(files);
-	return ok;
-}
-
 /* One kind for one domain (or, when d is NULL, a run-level kind), rendered
  * into memory by whichever thread takes it. */
 struct render_job {
@@ -298,6 +285,10 @@ struct render_job {
 	const struct domain *d;
 	struct buf b;
 	struct emit_files files;
+	/* per file (one for emit, files.n for the others): the path and
+	 * temporary file of what was staged early, or NULL */
+	char **staged_path;
+	char **staged_tmp;
 };
 
 struct render_queue {
@@ -308,7 +299,35 @@ struct render_queue {
 	const struct options *o;
 	const struct domain *doms;
 	size_t ndoms;
+	struct output_stager *stager; /* NULL: nothing is staged */
 };
+
+/* Each file of a job, written to its temporary file as soon as it is
+ * rendered: its buffer is freed and the next job reuses the memory. What
+ * cannot be staged stays in its buffer for output_commit(). */
+static void stage_job(struct render_queue *q, struct render_job *j)
+{
+	bool one = j->d && !j->em->emit_many;
+	size_t n = one ? 1 : j->files.n;
+	if (!q->stager || n == 0 || (!one && j->files.failed))
+		return;
+	j->staged_path = calloc(n, sizeof(char *));
+	j->staged_tmp = calloc(n, sizeof(char *));
+	if (!j->staged_path || !j->staged_tmp)
+		return;
+	const char *sub = q->o->flat || !j->d ? NULL : j->d->name;
+	char *single = one ? emit_file_name(j->em, j->d) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *file = one ? single : j->files.files[i].name;
+		struct buf *b = one ? &j->b : &j->files.files[i].content;
+		char *path = file ? join_path(q->o->outdir, sub, file) : NULL;
+		if (path && output_stage(q->stager, path, b, &j->staged_tmp[i]))
+			j->staged_path[i] = path;
+		else
+			free(path);
+	}
+	free(single);
+}
 
 static void *render_jobs(void *arg)
 {
@@ -322,25 +341,73 @@ static void *render_jobs(void *arg)
 			j->em->emit_many(j->d, &j->files);
 		else
 			j->em->emit(j->d, &j->b);
+		stage_job(q, j);
 	}
 	return NULL;
+}
+
+/* A job's staged files: n entries, freed (the temporary files removed
+ * unless taken). */
+static void free_staged(struct render_job *j, size_t n)
+{
+	for (size_t i = 0; j->staged_tmp && i < n; i++) {
+		if (j->staged_tmp[i])
+			unlink(j->staged_tmp[i]);
+		free(j->staged_tmp[i]);
+	}
+	for (size_t i = 0; j->staged_path && i < n; i++)
+		free(j->staged_path[i]);
+	free(j->staged_tmp);
+	free(j->staged_path);
+	j->staged_tmp = NULL;
+	j->staged_path = NULL;
+}
+
+/* File i of a job, staged: into the set, taking its path and tmp. */
+static bool take_staged(struct output_set *set, struct render_job *j,
+			size_t i)
+{
+	char *path = j->staged_path[i], *tmp = j->staged_tmp[i];
+	j->staged_path[i] = NULL;
+	j->staged_tmp[i] = NULL;
+	if (!output_set_add_staged(set, path, tmp)) {
+		diag_plain(DIAG_ERROR, "out of memory");
+		return false;
+	}
+	return true;
 }
 
 /* A rendered job's files into the set; takes its buffers. */
 static bool add_job(struct output_set *set, const struct options *o,
 		    struct render_job *j)
 {
-	if (!j->d)
-		return add_files(set, o, NULL, &j->files);
-	if (j->em->emit_many)
-		return add_files(set, o, j->d->name, &j->files);
-	char *file = emit_file_name(j->em, j->d);
-	bool ok = file && add_output(set, o, j->d->name, file, &j->b);
-	if (!file) {
-		diag_plain(DIAG_ERROR, "out of memory");
-		buf_free(&j->b);
+	bool one = j->d && !j->em->emit_many;
+	size_t n = one ? 1 : j->files.n;
+	bool ok = true;
+	if (!one) {
+		const char *sub = j->d ? j->d->name : NULL;
+		ok = !j->files.failed;
+		if (!ok)
+			diag_plain(DIAG_ERROR, "out of memory");
+		for (size_t i = 0; ok && i < n; i++)
+			ok = j->staged_path && j->staged_path[i]
+				     ? take_staged(set, j, i)
+				     : add_output(set, o, sub,
+						  j->files.files[i].name,
+						  &j->files.files[i].content);
+		emit_files_free(&j->files);
+	} else if (j->staged_path && j->staged_path[0]) {
+		ok = take_staged(set, j, 0);
+	} else {
+		char *file = emit_file_name(j->em, j->d);
+		ok = file && add_output(set, o, j->d->name, file, &j->b);
+		if (!file) {
+			diag_plain(DIAG_ERROR, "out of memory");
+			buf_free(&j->b);
+		}
+		free(file);
 	}
-	free(file);
+	free_staged(j, n);
 	return ok;
 }
 
@@ -391,12 +458,15 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 			if (render_rank(jobs[i].em) == rank)
 				order[norder++] = i;
 
+	/* check mode compares the buffers: nothing to stage */
+	struct output_stager *stager = o->check ? NULL : output_stager_new();
 	struct render_queue q = {.jobs = jobs,
 				 .order = order,
 				 .n = njobs,
 				 .o = o,
 				 .doms = doms,
-				 .ndoms = n};
+				 .ndoms = n,
+				 .stager = stager};
 	atomic_init(&q.next, 0);
 	pthread_t helper;
 	bool helped = njobs > 1 &&
@@ -404,12 +474,15 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 	render_jobs(&q);
 	if (helped)
 		pthread_join(helper, NULL);
+	output_stager_finish(stager, set);
 
 	bool ok = true;
 	for (size_t i = 0; i < njobs; i++) {
 		if (ok) {
 			ok = add_job(set, o, &jobs[i]);
 		} else {
+			bool one = jobs[i].d && !jobs[i].em->emit_many;
+			free_staged(&jobs[i], one ? 1 : jobs[i].files.n);
 			buf_free(&jobs[i].b);
 			emit_files_free(&jobs[i].files);
 		}

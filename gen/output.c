@@ -22,7 +22,16 @@ void output_set_free(struct output_set *s)
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->files[i].path);
 		buf_free(&s->files[i].content);
+		/* staged but never committed */
+		if (s->files[i].tmp)
+			unlink(s->files[i].tmp);
+		free(s->files[i].tmp);
 	}
+	for (size_t i = s->nmade; i-- > 0;) {
+		rmdir(s->made[i]);
+		free(s->made[i]);
+	}
+	free(s->made);
 	free(s->files);
 	output_set_init(s);
 }
@@ -40,10 +49,25 @@ bool output_set_add(struct output_set *s, char *path, struct buf *content)
 		s->files = f;
 		s->cap = cap;
 	}
-	s->files[s->n].path = path;
-	s->files[s->n].content = *content;
+	s->files[s->n] = (struct output_file){.path = path,
+					      .content = *content};
 	buf_init(content);
 	s->n++;
+	return true;
+}
+
+bool output_set_add_staged(struct output_set *s, char *path, char *tmp)
+{
+	struct buf none;
+	buf_init(&none);
+	if (!output_set_add(s, path, &none)) {
+		if (tmp)
+			unlink(tmp);
+		free(tmp);
+		return false;
+	}
+	s->files[s->n - 1].staged = true;
+	s->files[s->n - 1].tmp = tmp;
 	return true;
 }
 
@@ -189,6 +213,83 @@ static char *write_temp(const char *path, const struct buf *b, mode_t mode,
 	return tmp;
 }
 
+struct output_stager {
+	pthread_mutex_t lock; /* for made and nmade */
+	char **made;
+	size_t nmade;
+	mode_t mode;
+};
+
+static mode_t file_mode(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+struct output_stager *output_stager_new(void)
+{
+	struct output_stager *st = calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	if (pthread_mutex_init(&st->lock, NULL) != 0) {
+		free(st);
+		return NULL;
+	}
+	st->mode = file_mode(); /* umask: before the threads start */
+	return st;
+}
+
+bool output_stage(struct output_stager *st, const char *path,
+		  struct buf *content, char **tmp)
+{
+	*tmp = NULL;
+	if (!st || content->failed)
+		return false;
+	int same = same_content(path, content);
+	if (same < 0)
+		return false;
+	if (same == 0) {
+		pthread_mutex_lock(&st->lock);
+		bool made = make_parents(path, &st->made, &st->nmade, true);
+		pthread_mutex_unlock(&st->lock);
+		if (!made || !(*tmp = write_temp(path, content, st->mode, true)))
+			return false;
+	}
+	buf_free(content);
+	return true;
+}
+
+void output_stager_finish(struct output_stager *st, struct output_set *s)
+{
+	if (!st)
+		return;
+	pthread_mutex_destroy(&st->lock);
+	char **made = st->made;
+	size_t nmade = st->nmade;
+	if (nmade && s->nmade) {
+		char **all = realloc(s->made, (s->nmade + nmade) * sizeof(*all));
+		if (all) {
+			memcpy(all + s->nmade, made, nmade * sizeof(*all));
+			s->made = all;
+			s->nmade += nmade;
+			free(made);
+			made = NULL;
+			nmade = 0;
+		}
+	} else if (nmade) {
+		s->made = made;
+		s->nmade = nmade;
+		made = NULL;
+		nmade = 0;
+	}
+	/* no room to remember them: they stay (empty directories) */
+	for (size_t i = 0; i < nmade; i++)
+		free(made[i]);
+	free(made);
+	free(st);
+}
+
 /* The temporary files written by two threads at once, without a word: on
  * any trouble everything they did is undone and the caller writes them one
  * by one, which reports exactly. */
@@ -209,6 +310,8 @@ static void *write_some(void *arg)
 	for (size_t i; !atomic_load(&w->failed) &&
 		       (i = atomic_fetch_add(&w->next, 1)) < w->s->n;) {
 		const struct output_file *f = &w->s->files[i];
+		if (f->staged)
+			continue;
 		int same = f->content.failed
 				   ? -1
 				   : same_content(f->path, &f->content);
@@ -230,7 +333,13 @@ static void *write_some(void *arg)
 static bool write_temps_in_parallel(const struct output_set *s, char **tmps,
 				    mode_t mode, char ***made, size_t *nmade)
 {
-	struct parallel_write w = {.s = s, .tmps = tmps, .mode = mode};
+	/* new directories are added after those made already */
+	size_t had = *nmade;
+	struct parallel_write w = {.s = s,
+				   .tmps = tmps,
+				   .mode = mode,
+				   .made = *made,
+				   .nmade = had};
 	atomic_init(&w.next, 0);
 	atomic_init(&w.failed, false);
 	if (pthread_mutex_init(&w.lock, NULL) != 0)
@@ -243,35 +352,39 @@ static bool write_temps_in_parallel(const struct output_set *s, char **tmps,
 	pthread_mutex_destroy(&w.lock);
 	bool ok = helped && !atomic_load(&w.failed);
 	for (size_t i = 0; !ok && i < s->n; i++) {
+		if (s->files[i].staged)
+			continue; /* not this function's */
 		if (tmps[i])
 			unlink(tmps[i]);
 		free(tmps[i]);
 		tmps[i] = NULL;
 	}
-	for (size_t i = w.nmade; !ok && i-- > 0;) {
+	for (size_t i = w.nmade; !ok && i-- > had;) {
 		rmdir(w.made[i]);
 		free(w.made[i]);
 	}
-	if (ok) {
-		*made = w.made;
-		*nmade = w.nmade;
-	} else {
-		free(w.made);
-	}
+	*made = w.made;
+	*nmade = ok ? w.nmade : had;
 	return ok;
 }
 
-enum output_result output_commit(const struct output_set *s, size_t *written)
+enum output_result output_commit(struct output_set *s, size_t *written)
 {
 	*written = 0;
 	char **tmps = calloc(s->n ? s->n : 1, sizeof(*tmps));
-	char **made = NULL;
-	size_t nmade = 0;
+	/* what the stager made comes first, so that removal (in reverse)
+	 * goes deepest first */
+	char **made = s->made;
+	size_t nmade = s->nmade;
+	s->made = NULL;
+	s->nmade = 0;
 	bool ok = tmps != NULL;
+	for (size_t i = 0; ok && i < s->n; i++) {
+		tmps[i] = s->files[i].tmp;
+		s->files[i].tmp = NULL;
+	}
 
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = 0666 & ~mask;
+	mode_t mode = file_mode();
 
 	/* done is how many files already have their temporary file (or need
 	 * none): all or nothing */
@@ -282,6 +395,8 @@ enum output_result output_commit(const struct output_set *s, size_t *written)
 			      : 0;
 	for (size_t i = done; ok && i < s->n; i++) {
 		const struct output_file *f = &s->files[i];
+		if (f->staged)
+			continue;
 		if (f->content.failed) {
 			diag_plain(DIAG_ERROR, "out of memory rendering '%s'",
 				   f->path);

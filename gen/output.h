@@ -15,12 +15,40 @@
 struct output_file {
 	char *path; /* where it goes */
 	struct buf content;
+	/* Staged early (content then empty): tmp is its temporary file, or
+	 * NULL when path already holds the content. */
+	bool staged;
+	char *tmp;
 };
 
 struct output_set {
 	struct output_file *files;
 	size_t n, cap;
+	/* directories the stager created, in order */
+	char **made;
+	size_t nmade;
 };
+
+/*
+ * Early staging, for memory: a render thread writes each file to its
+ * temporary file as soon as it is rendered (or finds it unchanged), so
+ * that its buffer is freed and reused instead of held until every file is
+ * rendered. Quiet: when it cannot, the file is left to output_commit(),
+ * which writes it the ordinary way and reports. Until output_commit()
+ * succeeds, output_set_free() removes whatever was staged, so a run that
+ * fails later (say, two outputs for one path) still changes nothing.
+ */
+struct output_stager;
+/* NULL if it cannot start (then nothing is staged). */
+struct output_stager *output_stager_new(void);
+/* Any thread: true when staged, with content freed and *tmp set. */
+bool output_stage(struct output_stager *st, const char *path,
+		  struct buf *content, char **tmp);
+/* The stager's directories into the set (for removal on failure); frees
+ * the stager. */
+void output_stager_finish(struct output_stager *st, struct output_set *s);
+/* A staged file into the set; takes path and tmp. */
+bool output_set_add_staged(struct output_set *s, char *path, char *tmp);
 
 void output_set_init(struct output_set *s);
 void output_set_free(struct output_set *s);
@@ -34,7 +62,7 @@ enum output_result {
 };
 
 /* Writes every file; *written counts those that changed. */
-enum output_result output_commit(const struct output_set *s, size_t *written);
+enum output_result output_commit(struct output_set *s, size_t *written);
 
 /* Compares every file with what is on disk and reports each difference. */
 enum output_result output_check(const struct output_set *s);

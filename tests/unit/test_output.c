@@ -164,7 +164,7 @@ static char *tree(void)
 	return b.data;
 }
 
-static enum output_result commit(const struct output_set *s, size_t *written,
+static enum output_result commit(struct output_set *s, size_t *written,
 				 char **diags)
 {
 	struct capture c;
@@ -385,6 +385,144 @@ static void test_failed_commit_changes_nothing(void **state)
 	output_set_free(&s);
 }
 
+/* Stages name (relative to dir) with content text into s; the stager frees
+ * the buffer. want_tmp: a temporary file is expected (the content is new). */
+static void stage(struct output_stager *st, struct output_set *s,
+		  const char *name, const char *text, bool want_tmp)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, text);
+	char *path = in_dir(name);
+	char *tmp = NULL;
+	assert_true(output_stage(st, path, &b, &tmp));
+	assert_null(b.data);
+	if (want_tmp)
+		assert_non_null(tmp);
+	else
+		assert_null(tmp);
+	assert_true(output_set_add_staged(s, path, tmp));
+}
+
+/* Files staged while rendering go in place with the others, at commit. */
+static void test_staged_files_commit(void **state)
+{
+	(void)state;
+	put("same.h", "same\n");
+	make_old("same.h");
+	struct output_set s;
+	output_set_init(&s);
+	struct output_stager *st = output_stager_new();
+	assert_non_null(st);
+	stage(st, &s, "sub/deep/a.h", "a\n", true);
+	stage(st, &s, "same.h", "same\n", false);
+	add(&s, "b.h", "b\n");
+	/* staged is not yet in place: only its temporary file exists */
+	assert_false(exists("sub/deep/a.h"));
+	assert_int_equal(count_hidden(dir), 1);
+	output_stager_finish(st, &s);
+	size_t written = 99;
+	char *diags;
+	assert_int_equal(commit(&s, &written, &diags), OUTPUT_OK);
+	assert_string_equal(diags, "");
+	assert_int_equal(written, 2);
+	assert_content("sub/deep/a.h", "a\n");
+	assert_content("b.h", "b\n");
+	assert_content("same.h", "same\n");
+	assert_int_equal(stat_of("same.h").st_mtim.tv_sec, OLD_TIME);
+	assert_int_equal(count_hidden(dir), 0);
+	free(diags);
+	output_set_free(&s);
+	/* committed: freeing the set keeps the files and directories */
+	assert_content("sub/deep/a.h", "a\n");
+}
+
+/* A run that fails after staging (two outputs for one path, say) frees
+ * the set without committing: nothing of it stays. */
+static void test_staged_files_dropped_without_commit(void **state)
+{
+	(void)state;
+	put("keep.h", "keep\n");
+	char *before = tree();
+	struct output_set s;
+	output_set_init(&s);
+	struct output_stager *st = output_stager_new();
+	assert_non_null(st);
+	stage(st, &s, "sub/deep/a.h", "a\n", true);
+	stage(st, &s, "keep.h", "other\n", true);
+	output_stager_finish(st, &s);
+	output_set_free(&s);
+	char *after = tree();
+	assert_string_equal(after, before);
+	assert_content("keep.h", "keep\n");
+	assert_false(exists("sub"));
+	assert_int_equal(count_hidden(dir), 0);
+	free(before);
+	free(after);
+}
+
+/* A commit that fails on a file that was not staged undoes the staged
+ * ones too, directories included. */
+static void test_staged_then_failed_commit_changes_nothing(void **state)
+{
+	(void)state;
+	put("plain", "a regular file\n");
+	char *before = tree();
+	struct output_set s;
+	output_set_init(&s);
+	struct output_stager *st = output_stager_new();
+	assert_non_null(st);
+	stage(st, &s, "sub/deep/a.h", "a\n", true);
+	output_stager_finish(st, &s);
+	add(&s, "new.h", "new\n");
+	add(&s, "plain/under-a-file.h", "y\n"); /* ENOTDIR */
+	size_t written = 99;
+	char *diags;
+	assert_int_equal(commit(&s, &written, &diags), OUTPUT_IO_ERROR);
+	assert_non_null(strstr(diags, "plain/under-a-file.h"));
+	assert_int_equal(written, 0);
+	char *after = tree();
+	assert_string_equal(after, before);
+	assert_int_equal(count_hidden(dir), 0);
+	free(before);
+	free(after);
+	free(diags);
+	output_set_free(&s);
+	assert_false(exists("sub"));
+}
+
+/* Staging says nothing and keeps the content when it cannot write: the
+ * commit then does it the ordinary way, and reports. */
+static void test_stage_refuses_quietly(void **state)
+{
+	(void)state;
+	put("plain", "a regular file\n");
+	struct output_stager *st = output_stager_new();
+	assert_non_null(st);
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "y\n");
+	char *path = in_dir("plain/under-a-file.h");
+	char *tmp = NULL;
+	struct capture c;
+	capture_begin(&c);
+	assert_false(output_stage(st, path, &b, &tmp));
+	char *diags = capture_end(&c);
+	assert_string_equal(diags, "");
+	assert_null(tmp);
+	assert_non_null(b.data);
+	assert_string_equal(b.data, "y\n");
+	struct output_set s;
+	output_set_init(&s);
+	output_stager_finish(st, &s);
+	assert_int_equal(s.nmade, 0);
+	assert_int_equal(count_hidden(dir), 0);
+	buf_free(&b);
+	free(path);
+	free(diags);
+	output_set_free(&s);
+}
+
 /* The same when a target is a directory; the message says why. */
 static void test_target_is_directory(void **state)
 {
@@ -549,6 +687,16 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_check_reports_without_writing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_target_is_directory,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_staged_files_commit, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_staged_files_dropped_without_commit, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_staged_then_failed_commit_changes_nothing, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_stage_refuses_quietly,
 						setup, teardown),
 	};
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
