@@ -1,4 +1,5 @@
 #include "emit.h"
+#include "diag.h"
 
 #include <errno.h>
 #include <time.h>
@@ -123,17 +124,41 @@ void emit_files_free(struct emit_files *f)
 	memset(f, 0, sizeof(*f));
 }
 
-void emit_source_date(char out[32])
+/* SOURCE_DATE_EPOCH as seconds: 0 when unset or empty; false when it is
+ * not plain decimal digits for a time before the year 10000. */
+static bool source_epoch(const char *env, long long *t)
+{
+	*t = 0;
+	if (!env || !*env)
+		return true;
+	if (strspn(env, "0123456789") != strlen(env))
+		return false; /* no sign, space or fraction */
+	errno = 0;
+	long long v = strtoll(env, NULL, 10);
+	if (errno != 0 || v >= 253402300800LL)
+		return false;
+	*t = v;
+	return true;
+}
+
+bool emit_source_date_ok(void)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
-	long long t = 0;
-	if (env && *env) {
-		char *end;
-		errno = 0;
-		long long v = strtoll(env, &end, 10);
-		if (!*end && errno == 0 && v >= 0 && v < 253402300800LL)
-			t = v; /* before year 10000 */
-	}
+	long long t;
+	if (source_epoch(env, &t))
+		return true;
+	diag_plain(DIAG_ERROR,
+		   "SOURCE_DATE_EPOCH='%.40s%s' is not a number of seconds "
+		   "since 1970 (digits only, before the year 10000)",
+		   env, strlen(env) > 40 ? "..." : "");
+	return false;
+}
+
+void emit_source_date(char out[32])
+{
+	long long t;
+	if (!source_epoch(getenv("SOURCE_DATE_EPOCH"), &t))
+		t = 0; /* emit_source_date_ok() said so before */
 	time_t tt = (time_t)t;
 	struct tm tm;
 	if (!gmtime_r(&tt, &tm) ||

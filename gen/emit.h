@@ -72,10 +72,12 @@ void domain_value_range(const struct domain *d, int32_t *lo, int32_t *hi);
 void check_range_overlaps(const struct domain *doms, size_t n);
 bool registry_name_ok(const char *name, const struct domain *doms, size_t n);
 
-/* The date that generated files may carry: SOURCE_DATE_EPOCH when set to a
- * valid number, otherwise the start of 1970, so that output never depends
- * on when it was made. Writes "YYYY-MM-DD HH:MM+0000". */
+/* The date that generated files may carry: SOURCE_DATE_EPOCH when set,
+ * otherwise the start of 1970, so that output never depends on when it was
+ * made. Writes "YYYY-MM-DD HH:MM+0000". A malformed value is an error,
+ * which emit_source_date_ok() reports (before anything is rendered). */
 void emit_source_date(char out[32]);
+bool emit_source_date_ok(void);
 
 /* The code whose catgets message number is 1 (emit_catgets.c). */
 int32_t catgets_base(const struct domain *d);

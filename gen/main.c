@@ -549,6 +549,15 @@ static int finish_run(const struct options *o, struct domain *doms, size_t n,
 		return drift;
 	}
 
+	/* the .po dates: the one input that is not a file */
+	for (size_t k = 0; emitters[k]; k++)
+		if (o->kinds[k] && strcmp(emitters[k]->kind, "gettext") == 0 &&
+		    !emit_source_date_ok()) {
+			for (size_t i = 0; i < n; i++)
+				domain_free(&doms[i]);
+			return EXIT_INVALID;
+		}
+
 	struct output_set set;
 	output_set_init(&set);
 	int rc = EXIT_IO; /* a failed render has been reported */

@@ -28,6 +28,7 @@ Exit status: 0 pass, 1 failure.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -226,6 +227,36 @@ def main():
                 got = run(label, env)
                 compare(label, ref, got, 0o022, date_lines_may_differ=True)
                 check_dates(label, ref, got, epoch)
+
+        # a malformed SOURCE_DATE_EPOCH is an error (reproducible-builds.org:
+        # "the build process SHOULD exit with a non-zero error code"), told
+        # before anything is written; kinds without a date do not mind it
+        cwd, inputs = spellings['relative']
+        for bad in ['abc', '-5', '+5', ' 12', '12 ', '12.5', '0x10',
+                    '253402300800', '9' * 30]:
+            out = os.path.join(tmp, 'bad-epoch')
+            r = subprocess.run([errgen, '-o', out] + inputs, cwd=cwd,
+                               env=dict(ref_env, SOURCE_DATE_EPOCH=bad),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            err = r.stderr.decode('utf-8', 'replace')
+            ok = (r.returncode == 2 and 'SOURCE_DATE_EPOCH' in err and
+                  'error' in err and not os.path.exists(out))
+            print('%-40s %s' % ('SOURCE_DATE_EPOCH=%r refused' % bad,
+                                'ok' if ok else 'failed'))
+            if not ok:
+                fail('SOURCE_DATE_EPOCH=%r: exit %d, %s, stderr %r' % (
+                    bad, r.returncode,
+                    'files written' if os.path.exists(out) else 'nothing',
+                    err[:300]))
+            shutil.rmtree(out, ignore_errors=True)
+            r = subprocess.run([errgen, '--emit=header,catalog', '-o', out]
+                               + inputs, cwd=cwd,
+                               env=dict(ref_env, SOURCE_DATE_EPOCH=bad),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            if r.returncode != 0 or not os.path.isdir(out):
+                fail('SOURCE_DATE_EPOCH=%r with --emit=header,catalog: '
+                     'exit %d' % (bad, r.returncode))
+            shutil.rmtree(out, ignore_errors=True)
 
     if failures:
         print('%d failure(s)' % len(failures))
