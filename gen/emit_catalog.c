@@ -130,7 +130,7 @@ struct layout {
 	int32_t lo, hi;
 	size_t *msg;	  /* per slot: offset of the message */
 	size_t *name_len; /* per slot: length of the symbol, 0: no code */
-	size_t *vals;	  /* sparse, per slot: code - lo */
+	size_t *vals;	  /* sparse only, per slot: code - lo */
 	size_t max_name_len, max_key;
 	size_t *nomsg; /* slots of codes without a message, ascending */
 	size_t nnomsg;
@@ -242,7 +242,8 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	size_t nnames = l->count + l->naliases;
 	l->msg = calloc(l->nslots, sizeof(size_t));
 	l->name_len = calloc(l->nslots, sizeof(size_t));
-	l->vals = calloc(l->nslots, sizeof(size_t));
+	/* the codes themselves: a dense slot is its code's offset already */
+	l->vals = l->dense ? NULL : calloc(l->nslots, sizeof(size_t));
 	l->nomsg = calloc(l->count, sizeof(size_t));
 	l->alias_off = calloc(l->naliases + 1, sizeof(size_t));
 	l->alias_len = calloc(l->naliases + 1, sizeof(size_t));
@@ -250,7 +251,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	const char **names = calloc(nnames, sizeof(*names));
 	size_t *lens = calloc(nnames, sizeof(*lens));
 	size_t *entry = calloc(nnames, sizeof(*entry));
-	bool ok = l->msg && l->name_len && l->vals && l->nomsg &&
+	bool ok = l->msg && l->name_len && (l->dense || l->vals) && l->nomsg &&
 		  l->alias_off && l->alias_len && l->alias_slot && names &&
 		  lens && entry;
 	if (!ok)
@@ -284,7 +285,8 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		l->msg[s] = pool_add(&l->pool, e->name, &l->failed) + len + 1;
 		pool_add(&l->pool, msg, &l->failed);
 		l->name_len[s] = len;
-		l->vals[s] = x;
+		if (l->vals)
+			l->vals[s] = x;
 		if (!e->message)
 			l->nomsg[l->nnomsg++] = s;
 		if (len > l->max_name_len)

@@ -49,8 +49,8 @@ bool output_set_add(struct output_set *s, char *path, struct buf *content)
 		s->files = f;
 		s->cap = cap;
 	}
-	s->files[s->n] = (struct output_file){.path = path,
-					      .content = *content};
+	s->files[s->n] =
+		(struct output_file){.path = path, .content = *content};
 	buf_init(content);
 	s->n++;
 	return true;
@@ -253,7 +253,8 @@ bool output_stage(struct output_stager *st, const char *path,
 		pthread_mutex_lock(&st->lock);
 		bool made = make_parents(path, &st->made, &st->nmade, true);
 		pthread_mutex_unlock(&st->lock);
-		if (!made || !(*tmp = write_temp(path, content, st->mode, true)))
+		if (!made ||
+		    !(*tmp = write_temp(path, content, st->mode, true)))
 			return false;
 	}
 	buf_free(content);
@@ -268,7 +269,8 @@ void output_stager_finish(struct output_stager *st, struct output_set *s)
 	char **made = st->made;
 	size_t nmade = st->nmade;
 	if (nmade && s->nmade) {
-		char **all = realloc(s->made, (s->nmade + nmade) * sizeof(*all));
+		char **all =
+			realloc(s->made, (s->nmade + nmade) * sizeof(*all));
 		if (all) {
 			memcpy(all + s->nmade, made, nmade * sizeof(*all));
 			s->made = all;

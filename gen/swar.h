@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define SWAR_ONES UINT64_C(0x0101010101010101)
+#define SWAR_ONES  UINT64_C(0x0101010101010101)
 #define SWAR_HIGHS UINT64_C(0x8080808080808080)
 
 static inline uint64_t swar_load(const void *p)
