@@ -190,7 +190,8 @@ static void banner_text(struct buf *out, const struct domain *d,
  * a table cell ends only where we end it), '<' and '&' cannot start HTML
  * or an entity, and line breaks become <br> (a row is one line). */
 /* Bytes that md_escape() copies as they are, whatever is around them. */
-static bool md_plain(unsigned char c)
+/* Punctuation that means something to Markdown somewhere. */
+static bool md_special(unsigned char c)
 {
 	switch (c) {
 	case '\\':
@@ -206,10 +207,15 @@ static bool md_plain(unsigned char c)
 	case '~':
 	case '$':
 	case '&':
-		return false;
+		return true;
 	default:
-		return c > ' ' && c < 0x7f;
+		return false;
 	}
+}
+
+static bool md_plain(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && !md_special(c);
 }
 
 static void md_escape(struct buf *out, const char *s)
@@ -225,31 +231,19 @@ static void md_escape(struct buf *out, const char *s)
 			buf_put(out, p, len);
 			continue;
 		}
-		switch (*p) {
-		case '\\':
-		case '`':
-		case '_':
-			/* inside a word (SSL_ERROR_BASE) it cannot start or
+		if (md_special((unsigned char)*p)) {
+			/* '_' inside a word (SSL_ERROR_BASE) cannot start or
 			 * end emphasis: keep such names readable */
-			if (p > s && is_alnum(p[-1]) &&
+			if (*p == '_' && p > s && is_alnum(p[-1]) &&
 			    is_alnum(p[strspn(p, "_")])) {
 				buf_putc(out, '_');
-				break;
+			} else {
+				buf_putc(out, '\\');
+				buf_putc(out, *p);
 			}
-			/* fall through */
-		case '*':
-		case '|':
-		case '[':
-		case ']':
-		case '<':
-		case '>':
-		case '#':
-		case '~':
-		case '$':
-		case '&':
-			buf_putc(out, '\\');
-			buf_putc(out, *p);
-			break;
+			continue;
+		}
+		switch (*p) {
 		case '\n':
 			buf_puts(out, "<br>");
 			break;
