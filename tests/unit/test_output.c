@@ -404,6 +404,26 @@ static void stage(struct output_stager *st, struct output_set *s,
 	assert_true(output_set_add_staged(s, path, tmp));
 }
 
+/* An empty set and a stager for it. */
+static struct output_stager *stager_for(struct output_set *s)
+{
+	output_set_init(s);
+	struct output_stager *st = output_stager_new();
+	assert_non_null(st);
+	return st;
+}
+
+/* The tree is what it was (before, which this frees), with no temporary
+ * file left anywhere. */
+static void assert_tree_is(char *before)
+{
+	char *after = tree();
+	assert_string_equal(after, before);
+	assert_int_equal(count_hidden(dir), 0);
+	free(before);
+	free(after);
+}
+
 /* Files staged while rendering go in place with the others, at commit. */
 static void test_staged_files_commit(void **state)
 {
@@ -411,9 +431,7 @@ static void test_staged_files_commit(void **state)
 	put("same.h", "same\n");
 	make_old("same.h");
 	struct output_set s;
-	output_set_init(&s);
-	struct output_stager *st = output_stager_new();
-	assert_non_null(st);
+	struct output_stager *st = stager_for(&s);
 	stage(st, &s, "sub/deep/a.h", "a\n", true);
 	stage(st, &s, "same.h", "same\n", false);
 	add(&s, "b.h", "b\n");
@@ -445,20 +463,14 @@ static void test_staged_files_dropped_without_commit(void **state)
 	put("keep.h", "keep\n");
 	char *before = tree();
 	struct output_set s;
-	output_set_init(&s);
-	struct output_stager *st = output_stager_new();
-	assert_non_null(st);
+	struct output_stager *st = stager_for(&s);
 	stage(st, &s, "sub/deep/a.h", "a\n", true);
 	stage(st, &s, "keep.h", "other\n", true);
 	output_stager_finish(st, &s);
 	output_set_free(&s);
-	char *after = tree();
-	assert_string_equal(after, before);
+	assert_tree_is(before);
 	assert_content("keep.h", "keep\n");
 	assert_false(exists("sub"));
-	assert_int_equal(count_hidden(dir), 0);
-	free(before);
-	free(after);
 }
 
 /* A commit that fails on a file that was not staged undoes the staged
@@ -469,9 +481,7 @@ static void test_staged_then_failed_commit_changes_nothing(void **state)
 	put("plain", "a regular file\n");
 	char *before = tree();
 	struct output_set s;
-	output_set_init(&s);
-	struct output_stager *st = output_stager_new();
-	assert_non_null(st);
+	struct output_stager *st = stager_for(&s);
 	stage(st, &s, "sub/deep/a.h", "a\n", true);
 	output_stager_finish(st, &s);
 	add(&s, "new.h", "new\n");
@@ -481,11 +491,7 @@ static void test_staged_then_failed_commit_changes_nothing(void **state)
 	assert_int_equal(commit(&s, &written, &diags), OUTPUT_IO_ERROR);
 	assert_non_null(strstr(diags, "plain/under-a-file.h"));
 	assert_int_equal(written, 0);
-	char *after = tree();
-	assert_string_equal(after, before);
-	assert_int_equal(count_hidden(dir), 0);
-	free(before);
-	free(after);
+	assert_tree_is(before);
 	free(diags);
 	output_set_free(&s);
 	assert_false(exists("sub"));
