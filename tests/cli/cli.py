@@ -94,6 +94,14 @@ def main():
         check(p.returncode == 2 and 'would be written to' in p.stderr
               and tree(tmp) == [],
               'colliding --flat outputs: exit 2, nothing written', p)
+    # the same into directories that do not exist yet: the files staged
+    # while rendering go, and so do the directories made for them
+    with tempfile.TemporaryDirectory() as tmp:
+        p = run(['--flat', '-o', os.path.join(tmp, 'new', 'dir'), xml, sec])
+        check(p.returncode == 2 and 'would be written to' in p.stderr
+              and os.listdir(tmp) == [],
+              'colliding --flat outputs into new directories: nothing left',
+              p)
     print('%d failures' % failures)
     sys.exit(1 if failures else 0)
 
