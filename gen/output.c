@@ -214,9 +214,8 @@ static char *write_temp(const char *path, const struct buf *b, mode_t mode,
 }
 
 struct output_stager {
-	pthread_mutex_t lock; /* for made and nmade */
-	char **made;
-	size_t nmade;
+	pthread_mutex_t lock; /* for set->made and set->nmade */
+	struct output_set *set;
 	mode_t mode;
 };
 
@@ -227,11 +226,12 @@ static mode_t file_mode(void)
 	return 0666 & ~mask;
 }
 
-struct output_stager *output_stager_new(void)
+struct output_stager *output_stager_new(struct output_set *s)
 {
 	struct output_stager *st = calloc(1, sizeof(*st));
 	if (!st)
 		return NULL;
+	st->set = s;
 	if (pthread_mutex_init(&st->lock, NULL) != 0) {
 		free(st);
 		return NULL;
@@ -251,7 +251,8 @@ bool output_stage(struct output_stager *st, const char *path,
 		return false;
 	if (same == 0) {
 		pthread_mutex_lock(&st->lock);
-		bool made = make_parents(path, &st->made, &st->nmade, true);
+		bool made = make_parents(path, &st->set->made,
+					 &st->set->nmade, true);
 		pthread_mutex_unlock(&st->lock);
 		if (!made ||
 		    !(*tmp = write_temp(path, content, st->mode, true)))
@@ -261,34 +262,11 @@ bool output_stage(struct output_stager *st, const char *path,
 	return true;
 }
 
-void output_stager_finish(struct output_stager *st, struct output_set *s)
+void output_stager_free(struct output_stager *st)
 {
 	if (!st)
 		return;
 	pthread_mutex_destroy(&st->lock);
-	char **made = st->made;
-	size_t nmade = st->nmade;
-	if (nmade && s->nmade) {
-		char **all =
-			realloc(s->made, (s->nmade + nmade) * sizeof(*all));
-		if (all) {
-			memcpy(all + s->nmade, made, nmade * sizeof(*all));
-			s->made = all;
-			s->nmade += nmade;
-			free(made);
-			made = NULL;
-			nmade = 0;
-		}
-	} else if (nmade) {
-		s->made = made;
-		s->nmade = nmade;
-		made = NULL;
-		nmade = 0;
-	}
-	/* no room to remember them: they stay (empty directories) */
-	for (size_t i = 0; i < nmade; i++)
-		free(made[i]);
-	free(made);
 	free(st);
 }
 
@@ -381,16 +359,18 @@ enum output_result output_commit(struct output_set *s, size_t *written)
 	s->made = NULL;
 	s->nmade = 0;
 	bool ok = tmps != NULL;
+	size_t unstaged = 0;
 	for (size_t i = 0; ok && i < s->n; i++) {
 		tmps[i] = s->files[i].tmp;
 		s->files[i].tmp = NULL;
+		unstaged += !s->files[i].staged;
 	}
 
 	mode_t mode = file_mode();
 
 	/* done is how many files already have their temporary file (or need
-	 * none): all or nothing */
-	size_t done = ok && s->n > 1 &&
+	 * none): all or nothing; a second thread only for two or more */
+	size_t done = ok && unstaged > 1 &&
 				      write_temps_in_parallel(s, tmps, mode,
 							      &made, &nmade)
 			      ? s->n

@@ -24,7 +24,8 @@ struct output_file {
 struct output_set {
 	struct output_file *files;
 	size_t n, cap;
-	/* directories the stager created, in order */
+	/* directories the stager created, in order (removed by
+	 * output_set_free() unless output_commit() succeeded) */
 	char **made;
 	size_t nmade;
 };
@@ -39,14 +40,14 @@ struct output_set {
  * fails later (say, two outputs for one path) still changes nothing.
  */
 struct output_stager;
-/* NULL if it cannot start (then nothing is staged). */
-struct output_stager *output_stager_new(void);
+/* For files that will join s; the directories it makes are recorded in s.
+ * NULL if it cannot start (then nothing is staged). */
+struct output_stager *output_stager_new(struct output_set *s);
 /* Any thread: true when staged, with content freed and *tmp set. */
 bool output_stage(struct output_stager *st, const char *path,
 		  struct buf *content, char **tmp);
-/* The stager's directories into the set (for removal on failure); frees
- * the stager. */
-void output_stager_finish(struct output_stager *st, struct output_set *s);
+/* Once every thread is done with it. */
+void output_stager_free(struct output_stager *st);
 /* A staged file into the set; takes path and tmp. */
 bool output_set_add_staged(struct output_set *s, char *path, char *tmp);
 

@@ -408,7 +408,7 @@ static void stage(struct output_stager *st, struct output_set *s,
 static struct output_stager *stager_for(struct output_set *s)
 {
 	output_set_init(s);
-	struct output_stager *st = output_stager_new();
+	struct output_stager *st = output_stager_new(s);
 	assert_non_null(st);
 	return st;
 }
@@ -438,7 +438,7 @@ static void test_staged_files_commit(void **state)
 	/* staged is not yet in place: only its temporary file exists */
 	assert_false(exists("sub/deep/a.h"));
 	assert_int_equal(count_hidden(dir), 1);
-	output_stager_finish(st, &s);
+	output_stager_free(st);
 	size_t written = 99;
 	char *diags;
 	assert_int_equal(commit(&s, &written, &diags), OUTPUT_OK);
@@ -466,7 +466,7 @@ static void test_staged_files_dropped_without_commit(void **state)
 	struct output_stager *st = stager_for(&s);
 	stage(st, &s, "sub/deep/a.h", "a\n", true);
 	stage(st, &s, "keep.h", "other\n", true);
-	output_stager_finish(st, &s);
+	output_stager_free(st);
 	output_set_free(&s);
 	assert_tree_is(before);
 	assert_content("keep.h", "keep\n");
@@ -483,7 +483,7 @@ static void test_staged_then_failed_commit_changes_nothing(void **state)
 	struct output_set s;
 	struct output_stager *st = stager_for(&s);
 	stage(st, &s, "sub/deep/a.h", "a\n", true);
-	output_stager_finish(st, &s);
+	output_stager_free(st);
 	add(&s, "new.h", "new\n");
 	add(&s, "plain/under-a-file.h", "y\n"); /* ENOTDIR */
 	size_t written = 99;
@@ -503,8 +503,8 @@ static void test_stage_refuses_quietly(void **state)
 {
 	(void)state;
 	put("plain", "a regular file\n");
-	struct output_stager *st = output_stager_new();
-	assert_non_null(st);
+	struct output_set s;
+	struct output_stager *st = stager_for(&s);
 	struct buf b;
 	buf_init(&b);
 	buf_puts(&b, "y\n");
@@ -518,9 +518,7 @@ static void test_stage_refuses_quietly(void **state)
 	assert_null(tmp);
 	assert_non_null(b.data);
 	assert_string_equal(b.data, "y\n");
-	struct output_set s;
-	output_set_init(&s);
-	output_stager_finish(st, &s);
+	output_stager_free(st);
 	assert_int_equal(s.nmade, 0);
 	assert_int_equal(count_hidden(dir), 0);
 	buf_free(&b);
