@@ -1,37 +1,9 @@
-/* madvise() and MADV_POPULATE_WRITE */
-#define _DEFAULT_SOURCE 1
-
 #include "buf.h"
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-/* On a virtual machine a page fault is dear: mapping 25 MB of new pages one
- * fault at a time costs about twice what one madvise() for all of them does.
- * Only for memory that will be written whole (a file read into it): pages
- * it maps and nobody uses are wasted. A hint (Linux 5.14 and later);
- * nothing changes if it fails. */
-void mem_prefault(void *p, size_t n)
-{
-#if defined(MADV_POPULATE_WRITE)
-	long page = sysconf(_SC_PAGESIZE);
-	if (!p || page <= 0)
-		return;
-	uintptr_t lo = ((uintptr_t)p + (uintptr_t)page - 1) &
-		       ~((uintptr_t)page - 1);
-	uintptr_t hi = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
 
 void buf_init(struct buf *b)
 {

@@ -32,8 +32,4 @@ void buf_grow_by(struct buf *b, size_t n);
 void buf_put_int(struct buf *b, long long v);
 void buf_put_uint(struct buf *b, unsigned long long v);
 
-/* Maps the pages of a new block of n bytes at once, before they are
- * written: for big buffers, cheaper than a page fault per page. */
-void mem_prefault(void *p, size_t n);
-
 #endif
