@@ -189,7 +189,6 @@ static void banner_text(struct buf *out, const struct domain *d,
  * cell: punctuation with a meaning is backslash-escaped ('|' included, so
  * a table cell ends only where we end it), '<' and '&' cannot start HTML
  * or an entity, and line breaks become <br> (a row is one line). */
-/* Bytes that md_escape() copies as they are, whatever is around them. */
 /* Punctuation that means something to Markdown somewhere. */
 static bool md_special(unsigned char c)
 {
@@ -213,6 +212,7 @@ static bool md_special(unsigned char c)
 	}
 }
 
+/* Bytes that md_escape() copies as they are, whatever is around them. */
 static bool md_plain(unsigned char c)
 {
 	return c > ' ' && c < 0x7f && !md_special(c);
