@@ -302,13 +302,25 @@ struct render_queue {
 	struct output_stager *stager; /* NULL: nothing is staged */
 };
 
+/* A job that renders one buffer (emit) rather than a list of files. */
+static bool job_is_single(const struct render_job *j)
+{
+	return j->d && !j->em->emit_many;
+}
+
+/* How many files the job rendered. */
+static size_t job_files(const struct render_job *j)
+{
+	return job_is_single(j) ? 1 : j->files.n;
+}
+
 /* Each file of a job, written to its temporary file as soon as it is
  * rendered: its buffer is freed and the next job reuses the memory. What
  * cannot be staged stays in its buffer for output_commit(). */
 static void stage_job(struct render_queue *q, struct render_job *j)
 {
-	bool one = j->d && !j->em->emit_many;
-	size_t n = one ? 1 : j->files.n;
+	bool one = job_is_single(j);
+	size_t n = job_files(j);
 	if (!q->stager || n == 0 || (!one && j->files.failed))
 		return;
 	j->staged_path = calloc(n, sizeof(char *));
@@ -381,8 +393,8 @@ static bool take_staged(struct output_set *set, struct render_job *j,
 static bool add_job(struct output_set *set, const struct options *o,
 		    struct render_job *j)
 {
-	bool one = j->d && !j->em->emit_many;
-	size_t n = one ? 1 : j->files.n;
+	bool one = job_is_single(j);
+	size_t n = job_files(j);
 	bool ok = true;
 	if (!one) {
 		const char *sub = j->d ? j->d->name : NULL;
@@ -482,8 +494,7 @@ static bool render(const struct options *o, const struct domain *doms, size_t n,
 		if (ok) {
 			ok = add_job(set, o, &jobs[i]);
 		} else {
-			bool one = jobs[i].d && !jobs[i].em->emit_many;
-			free_staged(&jobs[i], one ? 1 : jobs[i].files.n);
+			free_staged(&jobs[i], job_files(&jobs[i]));
 			buf_free(&jobs[i].b);
 			emit_files_free(&jobs[i].files);
 		}
