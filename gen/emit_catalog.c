@@ -684,16 +684,94 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 	buf_puts(out, ";\n\treturn 1;\n}\n");
 }
 
+/* The cache of localized answers (glibc with GCC-style atomics): one
+ * entry per slot and one for unknown codes, each the answer and the stamp
+ * it was found under, read and written without locks. */
+static void cache_functions(const struct layout *l, const char *up,
+			    struct buf *out)
+{
+	const char *n = l->n;
+	buf_printf(out,
+		   "\n#ifdef %s_ERROR_CACHE\n"
+		   "/* glibc counts every change that can change what gettext "
+		   "answers (setlocale,\n"
+		   " * bindtextdomain, bind_textdomain_codeset, textdomain) in "
+		   "_nl_msg_cat_cntr;\n"
+		   " * its own cache of found messages goes by it, and the "
+		   "gettext manual asks\n"
+		   " * a program that changes LANGUAGE to count up too. */\n"
+		   "#if defined(__clang__) && defined(__has_warning)\n"
+		   "#if __has_warning(\"-Wreserved-identifier\")\n"
+		   "#pragma clang diagnostic push\n"
+		   "#pragma clang diagnostic ignored \"-Wreserved-identifier\"\n"
+		   "#define %s_ERROR_POP_WARNING 1\n"
+		   "#endif\n#endif\n"
+		   "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"
+		   "extern int _nl_msg_cat_cntr;\n"
+		   "#ifdef __cplusplus\n}\n#endif\n"
+		   "#ifdef %s_ERROR_POP_WARNING\n"
+		   "#pragma clang diagnostic pop\n"
+		   "#undef %s_ERROR_POP_WARNING\n"
+		   "#endif\n\n"
+		   "/* Per slot, and last for unknown codes: the answer in the "
+		   "global locale and\n"
+		   " * the stamp it was found under, _nl_msg_cat_cntr with the "
+		   "top bit set\n"
+		   " * (0: none yet, 1: being written). */\n"
+		   "static const char *%s_error_cache_text[%zu];\n"
+		   "static unsigned %s_error_cache_stamp[%zu];\n\n",
+		   up, up, up, up, n, l->nslots + 1, n, l->nslots + 1);
+	buf_printf(out,
+		   "/* The stamp of answers found now, or 0 when this thread "
+		   "has a locale of\n"
+		   " * its own (uselocale) and its answers are not kept. */\n"
+		   "static unsigned %s_error_cache_now(void)\n{\n"
+		   "\tif (uselocale(CAST(locale_t, NO_STRING)) != "
+		   "LC_GLOBAL_LOCALE)\n"
+		   "\t\treturn 0;\n"
+		   "\treturn CAST(unsigned, __atomic_load_n(&_nl_msg_cat_cntr, "
+		   "__ATOMIC_ACQUIRE)) |\n"
+		   "\t       0x80000000u;\n}\n\n",
+		   n);
+	buf_printf(out,
+		   "/* Keeps text, found under stamp now, in entry at, unless "
+		   "another thread is\n"
+		   " * writing the entry or has kept an answer for now or for "
+		   "a later change\n"
+		   " * (stamps only grow, modulo 2^31, so a reader that sees "
+		   "its stamp gets the\n"
+		   " * answer stored with it or a newer one, never an older "
+		   "one). Returns text. */\n"
+		   "static const char *%s_error_cache_put(uint32_t at, "
+		   "unsigned now,\n"
+		   "\t\t\t\t\tconst char *text)\n{\n"
+		   "\tunsigned seen = __atomic_load_n(&%s_error_cache_stamp[at], "
+		   "__ATOMIC_RELAXED);\n"
+		   "\tif (seen == 1u || (seen != 0u && now - seen - 1u >= "
+		   "0x7FFFFFFFu) ||\n"
+		   "\t    !__atomic_compare_exchange_n(&%s_error_cache_stamp[at], "
+		   "&seen, 1u, 0,\n"
+		   "\t\t\t\t\t __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))\n"
+		   "\t\treturn text;\n"
+		   "\t__atomic_store_n(&%s_error_cache_text[at], text, "
+		   "__ATOMIC_RELEASE);\n"
+		   "\t__atomic_store_n(&%s_error_cache_stamp[at], now, "
+		   "__ATOMIC_RELEASE);\n"
+		   "\treturn text;\n}\n#endif\n",
+		   n, n, n, n, n);
+}
+
 static void localized_functions(const struct layout *l, const char *up,
 				struct buf *out)
 {
 	const char *n = l->n;
+	cache_functions(l, up, out);
 	buf_printf(out,
-		   "\nconst char *%s_error_message_localized(int code)\n{\n"
-		   "#ifdef ERRGEN_NO_NLS\n"
-		   "\treturn %s_error_message(code);\n"
-		   "#else\n"
-		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "\n#ifndef ERRGEN_NO_NLS\n"
+		   "/* What gettext answers for the code in slot (%zu: none) "
+		   "in this thread's\n"
+		   " * locale, or the English message. */\n"
+		   "static const char *%s_error_ask_gettext(uint32_t slot)\n{\n"
 		   "\tconst char *english = POOL + 1, *key = POOL + %zu, "
 		   "*text;\n"
 		   "\tchar buf[%zu];\n"
@@ -702,7 +780,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "\t\tenglish = POOL + T.msg[slot];\n"
 		   "\t\tlen = T.name_len[slot];\n"
 		   "\t}\n",
-		   n, n, n, l->unknown_key_off, l->max_key, l->nslots);
+		   l->nslots, n, l->unknown_key_off, l->max_key, l->nslots);
 	if (l->nnomsg)
 		buf_printf(out,
 			   "\tif (len) {\n"
@@ -746,8 +824,43 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "translation applies */\n"
 		   "\ttext = dgettext(%s_ERROR_TEXTDOMAIN, key);\n"
 		   "\treturn text == key ? english : text;\n"
-		   "#endif\n}\n",
+		   "}\n#endif\n",
 		   up, up);
+	buf_printf(out,
+		   "\n#ifdef %s_ERROR_CACHE\n"
+		   "/* The answer for slot when the cache has none: gettext's, "
+		   "kept if now is\n"
+		   " * a stamp. Out of line, so that the kept answers are "
+		   "quick to reach. */\n"
+		   "__attribute__((noinline)) static const char *\n"
+		   "%s_error_cache_miss(uint32_t slot, unsigned now)\n{\n"
+		   "\tconst char *text = %s_error_ask_gettext(slot);\n"
+		   "\tif (!now)\n"
+		   "\t\treturn text;\n"
+		   "\treturn %s_error_cache_put(slot < %zuu ? slot : %zuu, now, "
+		   "text);\n}\n#endif\n",
+		   up, n, n, n, l->nslots, l->nslots);
+	buf_printf(out,
+		   "\nconst char *%s_error_message_localized(int code)\n{\n"
+		   "#ifdef ERRGEN_NO_NLS\n"
+		   "\treturn %s_error_message(code);\n"
+		   "#else\n"
+		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "#ifdef %s_ERROR_CACHE\n"
+		   "\t/* answers in the global locale are kept until "
+		   "_nl_msg_cat_cntr changes */\n"
+		   "\tuint32_t at = slot < %zuu ? slot : %zuu;\n"
+		   "\tunsigned now = %s_error_cache_now();\n"
+		   "\tif (now && __atomic_load_n(&%s_error_cache_stamp[at], "
+		   "__ATOMIC_ACQUIRE) == now)\n"
+		   "\t\treturn __atomic_load_n(&%s_error_cache_text[at], "
+		   "__ATOMIC_RELAXED);\n"
+		   "\treturn %s_error_cache_miss(slot, now);\n"
+		   "#else\n"
+		   "\treturn %s_error_ask_gettext(slot);\n"
+		   "#endif\n"
+		   "#endif\n}\n",
+		   n, n, n, up, l->nslots, l->nslots, n, n, n, n, n);
 	buf_printf(
 		out,
 		"\n#ifdef LC_ALL_MASK\n"
@@ -792,8 +905,16 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		   "#include <langinfo.h>\n#include <locale.h>\n"
 		   "#if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)\n"
 		   "#define %s_ERROR_C_LOCALE_FAST 1\n"
+		   "#endif\n"
+		   "/* localized answers are kept (see %s_error_cache_now) "
+		   "unless\n"
+		   " * ERRGEN_NO_CACHE is defined */\n"
+		   "#if defined(LC_ALL_MASK) && defined(__ATOMIC_ACQUIRE) && "
+		   "\\\n"
+		   "    !defined(ERRGEN_NO_CACHE)\n"
+		   "#define %s_ERROR_CACHE 1\n"
 		   "#endif\n#endif\n#endif\n\n",
-		   up);
+		   up, d->name, up);
 	/* Casts that stay clean under C++'s -Wold-style-cast. */
 	buf_puts(out,
 		 "#ifdef __cplusplus\n"
@@ -813,8 +934,9 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	localized_functions(&l, up, out);
 	buf_printf(out,
 		   "\n#undef NAME_END\n#undef POOL\n#undef T\n#undef %s_ERROR_C_LOCALE_FAST\n"
+		   "#undef %s_ERROR_CACHE\n"
 		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",
-		   up);
+		   up, up);
 	free(up);
 	layout_free(&l);
 }

@@ -18,6 +18,12 @@
 #if defined(_NL_LOCALE_NAME) && defined(LC_MESSAGES)
 #define NSS_SSL_ERROR_C_LOCALE_FAST 1
 #endif
+/* localized answers are kept (see nss_ssl_error_cache_now) unless
+ * ERRGEN_NO_CACHE is defined */
+#if defined(LC_ALL_MASK) && defined(__ATOMIC_ACQUIRE) && \
+    !defined(ERRGEN_NO_CACHE)
+#define NSS_SSL_ERROR_CACHE 1
+#endif
 #endif
 #endif
 
@@ -657,12 +663,69 @@ int nss_ssl_error_from_name(const char *name, int *code)
 	return 1;
 }
 
-const char *nss_ssl_error_message_localized(int code)
+#ifdef NSS_SSL_ERROR_CACHE
+/* glibc counts every change that can change what gettext answers (setlocale,
+ * bindtextdomain, bind_textdomain_codeset, textdomain) in _nl_msg_cat_cntr;
+ * its own cache of found messages goes by it, and the gettext manual asks
+ * a program that changes LANGUAGE to count up too. */
+#if defined(__clang__) && defined(__has_warning)
+#if __has_warning("-Wreserved-identifier")
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wreserved-identifier"
+#define NSS_SSL_ERROR_POP_WARNING 1
+#endif
+#endif
+#ifdef __cplusplus
+extern "C" {
+#endif
+extern int _nl_msg_cat_cntr;
+#ifdef __cplusplus
+}
+#endif
+#ifdef NSS_SSL_ERROR_POP_WARNING
+#pragma clang diagnostic pop
+#undef NSS_SSL_ERROR_POP_WARNING
+#endif
+
+/* Per slot, and last for unknown codes: the answer in the global locale and
+ * the stamp it was found under, _nl_msg_cat_cntr with the top bit set
+ * (0: none yet, 1: being written). */
+static const char *nss_ssl_error_cache_text[193];
+static unsigned nss_ssl_error_cache_stamp[193];
+
+/* The stamp of answers found now, or 0 when this thread has a locale of
+ * its own (uselocale) and its answers are not kept. */
+static unsigned nss_ssl_error_cache_now(void)
 {
-#ifdef ERRGEN_NO_NLS
-	return nss_ssl_error_message(code);
-#else
-	uint32_t slot = nss_ssl_error_slot(code);
+	if (uselocale(CAST(locale_t, NO_STRING)) != LC_GLOBAL_LOCALE)
+		return 0;
+	return CAST(unsigned, __atomic_load_n(&_nl_msg_cat_cntr, __ATOMIC_ACQUIRE)) |
+	       0x80000000u;
+}
+
+/* Keeps text, found under stamp now, in entry at, unless another thread is
+ * writing the entry or has kept an answer for now or for a later change
+ * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
+ * answer stored with it or a newer one, never an older one). Returns text. */
+static const char *nss_ssl_error_cache_put(uint32_t at, unsigned now,
+					const char *text)
+{
+	unsigned seen = __atomic_load_n(&nss_ssl_error_cache_stamp[at], __ATOMIC_RELAXED);
+	if (seen == 1u || (seen != 0u && now - seen - 1u >= 0x7FFFFFFFu) ||
+	    !__atomic_compare_exchange_n(&nss_ssl_error_cache_stamp[at], &seen, 1u, 0,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return text;
+	__atomic_store_n(&nss_ssl_error_cache_text[at], text, __ATOMIC_RELEASE);
+	__atomic_store_n(&nss_ssl_error_cache_stamp[at], now, __ATOMIC_RELEASE);
+	return text;
+}
+#endif
+
+#ifndef ERRGEN_NO_NLS
+/* What gettext answers for the code in slot (192: none) in this thread's
+ * locale, or the English message. */
+static const char *nss_ssl_error_ask_gettext(uint32_t slot)
+{
 	const char *english = POOL + 1, *key = POOL + 25, *text;
 	char buf[152];
 	size_t len = 0;
@@ -691,6 +754,38 @@ const char *nss_ssl_error_message_localized(int code)
 	/* dgettext gives back the key itself when no translation applies */
 	text = dgettext(NSS_SSL_ERROR_TEXTDOMAIN, key);
 	return text == key ? english : text;
+}
+#endif
+
+#ifdef NSS_SSL_ERROR_CACHE
+/* The answer for slot when the cache has none: gettext's, kept if now is
+ * a stamp. Out of line, so that the kept answers are quick to reach. */
+__attribute__((noinline)) static const char *
+nss_ssl_error_cache_miss(uint32_t slot, unsigned now)
+{
+	const char *text = nss_ssl_error_ask_gettext(slot);
+	if (!now)
+		return text;
+	return nss_ssl_error_cache_put(slot < 192u ? slot : 192u, now, text);
+}
+#endif
+
+const char *nss_ssl_error_message_localized(int code)
+{
+#ifdef ERRGEN_NO_NLS
+	return nss_ssl_error_message(code);
+#else
+	uint32_t slot = nss_ssl_error_slot(code);
+#ifdef NSS_SSL_ERROR_CACHE
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
+	uint32_t at = slot < 192u ? slot : 192u;
+	unsigned now = nss_ssl_error_cache_now();
+	if (now && __atomic_load_n(&nss_ssl_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
+		return __atomic_load_n(&nss_ssl_error_cache_text[at], __ATOMIC_RELAXED);
+	return nss_ssl_error_cache_miss(slot, now);
+#else
+	return nss_ssl_error_ask_gettext(slot);
+#endif
 #endif
 }
 
@@ -714,6 +809,7 @@ const char *nss_ssl_error_message_l(int code, locale_t locale)
 #undef POOL
 #undef T
 #undef NSS_SSL_ERROR_C_LOCALE_FAST
+#undef NSS_SSL_ERROR_CACHE
 #undef NO_STRING
 #undef RCAST
 #undef CAST

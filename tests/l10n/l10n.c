@@ -7,10 +7,16 @@
  * usage: l10n LOCALEDIR DE_CATALOG.cat
  * Exit status 0 when every check holds, 77 when the de_DE/fr_FR UTF-8
  * locales are missing, 1 otherwise.
+ *
+ * Linked with -Wl,--wrap=dgettext,--wrap=dcgettext: every gettext call,
+ * the catalog's included, goes through the counting wrappers below, so the
+ * checks can tell when the catalog's cache of answers asks gettext and when
+ * it does not.
  */
 #include <locale.h>
 #include <nl_types.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +26,31 @@
 #include "expect_l10n.h"
 
 static int failures;
+
+/* gettext calls, from any thread */
+static unsigned long gettext_calls;
+
+char *__real_dgettext(const char *domain, const char *key);
+char *__real_dcgettext(const char *domain, const char *key, int category);
+char *__wrap_dgettext(const char *domain, const char *key);
+char *__wrap_dcgettext(const char *domain, const char *key, int category);
+
+char *__wrap_dgettext(const char *domain, const char *key)
+{
+	__atomic_fetch_add(&gettext_calls, 1, __ATOMIC_RELAXED);
+	return __real_dgettext(domain, key);
+}
+
+char *__wrap_dcgettext(const char *domain, const char *key, int category)
+{
+	__atomic_fetch_add(&gettext_calls, 1, __ATOMIC_RELAXED);
+	return __real_dcgettext(domain, key, category);
+}
+
+static unsigned long calls_now(void)
+{
+	return __atomic_load_n(&gettext_calls, __ATOMIC_RELAXED);
+}
 
 static void check(const char *what, const struct expected_l10n *e,
 		  const char *got, const char *want)
@@ -132,6 +163,131 @@ static void check_threads(void)
 	freelocale(fr.locale);
 }
 
+/* glibc's count of changes to what gettext answers; the gettext manual
+ * asks a program that changes LANGUAGE to count it up */
+extern int _nl_msg_cat_cntr;
+
+static void expect_calls(const char *what, unsigned long got, int want_none)
+{
+	printf("cache: %s: %lu gettext calls\n", what, got);
+	if (want_none ? got != 0 : got == 0) {
+		if (failures++ < 20)
+			printf("FAIL cache: %s: %s gettext\n", what,
+			       want_none ? "asked" : "did not ask");
+	}
+}
+
+struct filler {
+	const char *lang;
+	int failures;
+};
+
+/* Every code many times in the global locale, racing the other filler. */
+static void *fill(void *arg)
+{
+	struct filler *f = arg;
+	for (int round = 0; round < 50; round++)
+		for (int i = 0; i < N_EXPECTED; i++) {
+			const struct expected_l10n *e = &expected[i];
+			const char *got = D_error_message_localized(e->value);
+			if (!got || strcmp(got, want_in(e, f->lang)) != 0)
+				f->failures++;
+		}
+	return NULL;
+}
+
+/* Counts glibc's changes up until told to stop. */
+static void *count_up(void *arg)
+{
+	int *stop = arg;
+	while (!__atomic_load_n(stop, __ATOMIC_RELAXED)) {
+		__atomic_fetch_add(&_nl_msg_cat_cntr, 1, __ATOMIC_RELAXED);
+		sched_yield();
+	}
+	return NULL;
+}
+
+/* The catalog keeps the answers it found in the global locale and asks
+ * gettext again only once glibc's change count moves: these checks fail
+ * when it keeps nothing, and when it keeps an answer past a change
+ * (setlocale, bindtextdomain, LANGUAGE plus the count, a thread's own
+ * locale). Runs in de_DE.UTF-8 with LANGUAGE unset. */
+static void check_cache(const char *localedir)
+{
+	unsigned long before;
+	_nl_msg_cat_cntr++;
+	before = calls_now();
+	check_all("cache: de, first round", "de");
+	expect_calls("first round", calls_now() - before, 0);
+	before = calls_now();
+	check_all("cache: de, second round", "de");
+	expect_calls("second round (kept)", calls_now() - before, 1);
+
+	/* LANGUAGE the way the gettext manual says */
+	setenv("LANGUAGE", "fr", 1);
+	_nl_msg_cat_cntr++;
+	check_all("cache: LANGUAGE=fr and the count", "fr");
+	before = calls_now();
+	check_all("cache: LANGUAGE=fr kept", "fr");
+	expect_calls("LANGUAGE=fr, second round", calls_now() - before, 1);
+	unsetenv("LANGUAGE");
+	_nl_msg_cat_cntr++;
+	check_all("cache: LANGUAGE unset again", "de");
+
+	/* another directory without catalogs: English; then back */
+	bindtextdomain(D_TEXTDOMAIN, "/nonexistent/errgen-l10n");
+	check_all("cache: bound elsewhere", NULL);
+	bindtextdomain(D_TEXTDOMAIN, localedir);
+	check_all("cache: bound back", "de");
+
+	/* a thread with a locale of its own is answered in it, every time
+	 * through gettext, and leaves the kept German answers alone */
+	{
+		locale_t fr = newlocale(LC_ALL_MASK, "fr_FR.UTF-8", 0);
+		locale_t saved = uselocale(fr);
+		check_all("cache: uselocale fr, first", "fr");
+		before = calls_now();
+		check_all("cache: uselocale fr, again", "fr");
+		expect_calls("uselocale fr, second round", calls_now() - before,
+			     0);
+		uselocale(saved);
+		freelocale(fr);
+		before = calls_now();
+		check_all("cache: global de after uselocale", "de");
+		expect_calls("global de after uselocale", calls_now() - before,
+			     1);
+	}
+
+	/* two threads fill the emptied cache at once while a third keeps
+	 * counting glibc's changes up (nothing really changes: German stays
+	 * right), so entries are replaced under readers */
+	{
+		struct filler a = {"de", 0}, b = {"de", 0};
+		pthread_t ta, tb, tc;
+		int stop = 0;
+		_nl_msg_cat_cntr++;
+		pthread_create(&tc, NULL, count_up, &stop);
+		pthread_create(&ta, NULL, fill, &a);
+		pthread_create(&tb, NULL, fill, &b);
+		pthread_join(ta, NULL);
+		pthread_join(tb, NULL);
+		__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
+		pthread_join(tc, NULL);
+		printf("cache: two fillers: %d and %d wrong\n", a.failures,
+		       b.failures);
+		failures += a.failures + b.failures;
+	}
+
+	/* the C locale: English, kept too */
+	setlocale(LC_ALL, "C");
+	check_all("cache: C", NULL);
+	before = calls_now();
+	check_all("cache: C again", NULL);
+	expect_calls("C, second round", calls_now() - before, 1);
+	setlocale(LC_ALL, "de_DE.UTF-8");
+	check_all("cache: de after C", "de");
+}
+
 static void check_catgets(const char *cat_path)
 {
 	nl_catd cat = catopen(cat_path, 0);
@@ -180,6 +336,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "C");
 	setlocale(LC_ALL, "de_DE.UTF-8");
 	check_all("de again", "de");
+	check_cache(argv[1]);
 	setlocale(LC_ALL, "C");
 	check_all("C", NULL);
 	check_c_locales();
