@@ -127,6 +127,10 @@ struct layout {
 	size_t count;
 	bool dense;
 	size_t nslots; /* dense: span of values; sparse: code hash slots */
+	size_t ntable; /* entries per slot table: sparse ones have one more,
+			* for "no such code", so lookups need no check */
+	bool raw;      /* sparse, span wider than 16 bits: the code hash and
+			* table take the codes themselves, not code - lo */
 	int32_t lo, hi;
 	size_t *msg;	  /* per slot: offset of the message */
 	size_t *name_len; /* per slot: length of the symbol, 0: no code */
@@ -175,7 +179,7 @@ static bool build_code_hash(const struct domain *d, struct layout *l)
 	     m++) {
 		for (size_t i = 0; i < l->count; i++) {
 			int32_t v = d->errors[l->order[i]].value;
-			g[i] = code_hash((uint32_t)v - (uint32_t)l->lo,
+			g[i] = code_hash((uint32_t)v - (l->raw ? 0 : (uint32_t)l->lo),
 					 mults[m]);
 		}
 		rc = phf_build(g, (uint32_t)l->count, phf_slots(l->count),
@@ -233,17 +237,19 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	/* A direct table pays for a hole with a slot; a hashed one pays
 	 * for every code with its value and a share of the hash. */
 	l->dense = span <= 2 * (uint64_t)l->count + 16;
+	l->raw = !l->dense && span > 0x10000;
 	if (!l->dense && !build_code_hash(d, l))
 		return false;
 	l->nslots = l->dense ? (size_t)span : l->code_phf.nslots;
+	l->ntable = l->nslots + !l->dense;
 
 	for (size_t i = 0; i < l->count; i++)
 		l->naliases += d->errors[i].naliases;
 	size_t nnames = l->count + l->naliases;
-	l->msg = calloc(l->nslots, sizeof(size_t));
-	l->name_len = calloc(l->nslots, sizeof(size_t));
+	l->msg = calloc(l->ntable, sizeof(size_t));
+	l->name_len = calloc(l->ntable, sizeof(size_t));
 	/* the codes themselves: a dense slot is its code's offset already */
-	l->vals = l->dense ? NULL : calloc(l->nslots, sizeof(size_t));
+	l->vals = l->dense ? NULL : calloc(l->ntable, sizeof(size_t));
 	l->nomsg = calloc(l->count, sizeof(size_t));
 	l->alias_off = calloc(l->naliases + 1, sizeof(size_t));
 	l->alias_len = calloc(l->naliases + 1, sizeof(size_t));
@@ -271,7 +277,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		 d->unknown_message);
 	l->unknown_key_off =
 		pool_add(&l->pool, l->pool.unknown_key, &l->failed);
-	for (size_t s = 0; s < l->nslots; s++)
+	for (size_t s = 0; s < l->ntable; s++)
 		l->msg[s] = 1;
 	l->max_key = strlen(l->pool.unknown_key) + 1;
 
@@ -286,7 +292,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		pool_add(&l->pool, msg, &l->failed);
 		l->name_len[s] = len;
 		if (l->vals)
-			l->vals[s] = x;
+			l->vals[s] = l->raw ? (uint32_t)e->value : x;
 		if (!e->message)
 			l->nomsg[l->nnomsg++] = s;
 		if (len > l->max_name_len)
@@ -320,7 +326,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	/* sparse: a slot without a code holds a code that hashes elsewhere,
 	 * so it never matches */
 	if (!l->dense)
-		for (size_t s = 0; s < l->nslots; s++)
+		for (size_t s = 0; s < l->ntable; s++)
 			if (!l->name_len[s])
 				l->vals[s] = l->vals[l->code_phf.slot[0]];
 
@@ -422,16 +428,18 @@ static void tables(const struct layout *l, struct buf *out)
 	t[nt++] = (struct table){offtype, "msg",
 				 "per slot: offset of the message; the symbol "
 				 "ends just before it",
-				 l->msg, l->nslots, NULL};
+				 l->msg, l->ntable, NULL};
 	t[nt++] = (struct table){c_uint_type(l->max_name_len), "name_len",
 				 "per slot: length of the symbol, 0 for no "
 				 "code",
-				 l->name_len, l->nslots, NULL};
+				 l->name_len, l->ntable, NULL};
 	if (!l->dense) {
 		t[nt++] = (struct table){c_uint_type((uint32_t)l->hi -
 						     (uint32_t)l->lo),
-					 "code", "per slot: code - lowest code",
-					 l->vals, l->nslots, NULL};
+					 "code",
+					 l->raw ? "per slot: the code, as uint32_t"
+						: "per slot: code - lowest code",
+					 l->vals, l->ntable, NULL};
 		t[nt++] = (struct table){
 			c_uint_type(l->code_phf.max_pilot), "code_pilot",
 			"per bucket of the code hash: its pilot", NULL,
@@ -525,25 +533,28 @@ static void slot_function(const struct layout *l, struct buf *out)
 		return;
 	}
 	buf_printf(out,
-		   "/* The slot of code, or %zu when the domain has no such "
-		   "code: the perfect\n * hash of the code's offset from the "
-		   "lowest one, checked against the\n * code that slot holds. "
-		   "*/\n"
+		   "/* The slot of code, or %zu (whose entries say \"no such "
+		   "code\") when the\n * domain has no such code: the perfect "
+		   "hash of the code%s, checked\n * against the code that slot "
+		   "holds. */\n"
 		   "static uint32_t %s_error_slot(int code)\n{\n"
-		   "\tuint32_t x = CAST(uint32_t, code) - CAST(uint32_t, ",
-		   l->nslots, l->n);
-	c_int_expr(out, l->lo);
+		   "\tuint32_t x = CAST(uint32_t, code)",
+		   l->nslots, l->raw ? "" : "'s offset from the lowest one",
+		   l->n);
+	if (!l->raw) {
+		buf_puts(out, " - CAST(uint32_t, ");
+		c_int_expr(out, l->lo);
+		buf_putc(out, ')');
+	}
 	buf_printf(out,
-		   ");\n"
+		   ";\n"
 		   "\tuint32_t g = x * 0x%08Xu;\n"
-		   "\tuint32_t s = (g ^ CAST(uint32_t, T.code_pilot[g >> %u]) * "
-		   "0x%08Xu) *\n"
-		   "\t\t     0x%08Xu;\n"
+		   "\tuint32_t s = (g ^ CAST(uint32_t, T.code_pilot[g >> %u])) "
+		   "* 0x%08Xu;\n"
 		   "\ts = CAST(uint32_t, (CAST(uint64_t, s) * %zuu) >> 32);\n"
 		   "\treturn T.code[s] == x ? s : %zuu;\n}\n\n",
 		   (unsigned)(uint32_t)l->code_mult,
-		   32 - l->code_phf.bucket_bits, PHF_K1, PHF_K2, l->nslots,
-		   l->nslots);
+		   32 - l->code_phf.bucket_bits, PHF_K, l->nslots, l->nslots);
 }
 
 static bool has_holes(const struct layout *l)
@@ -558,10 +569,19 @@ static void code_of_slot(const struct layout *l, const char *slot,
 		buf_puts(out, "CAST(int, CAST(int64_t, ");
 		c_int_expr(out, l->lo);
 		buf_printf(out, ") + %s)", slot);
-	} else {
+	} else if (!l->raw) {
 		buf_puts(out, "CAST(int, CAST(int64_t, ");
 		c_int_expr(out, l->lo);
 		buf_printf(out, ") + T.code[%s])", slot);
+	} else {
+		/* the code's bits back to an int without an
+		 * implementation-defined conversion */
+		buf_puts(out, "CAST(int, CAST(int64_t, ");
+		c_int_expr(out, l->lo);
+		buf_printf(out, ") +\n\t\t\t  (T.code[%s] - CAST(uint32_t, ",
+			   slot);
+		c_int_expr(out, l->lo);
+		buf_puts(out, ")))");
 	}
 }
 
@@ -619,13 +639,12 @@ static void name_hash_function(const struct layout *l, struct buf *out)
 		   "\t}\n"
 		   "\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
 		   "\tg ^= g >> 32;\n"
-		   "\ts = (CAST(uint32_t, g) ^\n"
-		   "\t     CAST(uint32_t, T.name_pilot[g >> %u]) * 0x%08Xu) *\n"
-		   "\t    0x%08Xu;\n"
+		   "\ts = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> "
+		   "%u])) *\n\t    0x%08Xu;\n"
 		   "\treturn CAST(uint32_t, (CAST(uint64_t, s) * %uu) >> 32);\n"
 		   "}\n\n",
 		   (unsigned long long)l->name_mult,
-		   64 - l->name_phf.bucket_bits, PHF_K1, PHF_K2,
+		   64 - l->name_phf.bucket_bits, PHF_K,
 		   (unsigned)l->name_phf.nslots);
 }
 
@@ -636,21 +655,24 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 	buf_printf(out,
 		   "const char *%s_error_name(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "\tuint32_t len;\n"
-		   "\tif (slot >= %zuu)\n"
-		   "\t\treturn NO_STRING;\n"
-		   "\tlen = T.name_len[slot];\n",
-		   n, n, l->nslots);
+		   "\tuint32_t len;\n",
+		   n, n);
+	buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n"
+			"\tlen = T.name_len[slot];\n",
+		   l->nslots);
 	if (has_holes(l))
 		buf_puts(out, "\tif (!len)\n\t\treturn NO_STRING;\n");
 	buf_puts(out, "\treturn NAME_END + (T.msg[slot] - len);\n}\n\n");
 	buf_printf(out,
 		   "const char *%s_error_message(int code)\n{\n"
-		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "\tif (slot >= %zuu)\n"
-		   "\t\treturn POOL + 1;\n"
-		   "\treturn POOL + T.msg[slot];\n}\n\n",
-		   n, n, l->nslots);
+		   "\tuint32_t slot = %s_error_slot(code);\n",
+		   n, n);
+	/* a sparse table's slot is always in its tables: the last entry
+	 * says "no such code" (no symbol, the unknown message) */
+	if (l->dense)
+		buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn POOL + 1;\n",
+			   l->nslots);
+	buf_puts(out, "\treturn POOL + T.msg[slot];\n}\n\n");
 	name_hash_function(l, out);
 	buf_printf(out,
 		   "int %s_error_from_name(const char *name, int *code)\n{\n"

@@ -5,7 +5,7 @@
 
 static uint32_t slot_for(uint64_t g, uint32_t pilot, uint32_t nslots)
 {
-	uint32_t x = ((uint32_t)g ^ pilot * PHF_K1) * PHF_K2;
+	uint32_t x = ((uint32_t)g ^ pilot) * PHF_K;
 	return (uint32_t)(((uint64_t)x * nslots) >> 32);
 }
 

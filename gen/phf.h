@@ -7,7 +7,7 @@
  * that moves all of the bucket's keys to free slots:
  *
  *	bucket = g >> (64 - bucket_bits)
- *	x      = ((uint32_t)g ^ pilot[bucket] * PHF_K1) * PHF_K2   (mod 2^32)
+ *	x      = ((uint32_t)g ^ pilot[bucket]) * PHF_K   (mod 2^32)
  *	slot   = (x * nslots) >> 32                                (64-bit)
  *
  * The generated C computes exactly this; phf_slot() is the reference.
@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PHF_K1 0x9E3779B1u
-#define PHF_K2 0x85EBCA6Bu
+/* odd, so x is a bijection of the low half of g for each pilot */
+#define PHF_K 0x85EBCA6Bu
 
 struct phf {
 	unsigned bucket_bits;	/* 1 to 31 */

@@ -74,10 +74,10 @@ static const struct grp_error_tables {
 		10, 11, 0, 11, 9, 0, 9,
 	},
 	{
-		0, 6, 0, 4, 3, 8, 1, 7,
+		7, 6, 0, 4, 3, 8, 1, 0,
 	},
 	{
-		0, 17,
+		0, 13,
 	},
 	{
 		107, 120,
@@ -166,8 +166,7 @@ static uint32_t grp_error_name_hash(const unsigned char *p, size_t len)
 	}
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
 	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^
-	     CAST(uint32_t, T.name_pilot[g >> 63]) * 0x9E3779B1u) *
+	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 63])) *
 	    0x85EBCA6Bu;
 	return CAST(uint32_t, (CAST(uint64_t, s) * 8u) >> 32);
 }

@@ -72,11 +72,11 @@ static const struct mapped_error_tables {
 		0, 0, 0, 0, 0, 0, 12,
 	},
 	{
-		0, 1, 11, 4, 2, 12, 3, 0, 13, 5, 30, 20,
-		10,
+		1, 13, 3, 0, 5, 0, 30, 2, 4, 20, 10, 12,
+		11,
 	},
 	{
-		52, 13, 0, 1,
+		5, 9, 14, 0,
 	},
 	{
 		"" "\0"
@@ -168,8 +168,7 @@ static uint32_t mapped_error_name_hash(const unsigned char *p, size_t len)
 	}
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
 	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^
-	     CAST(uint32_t, T.name_pilot[g >> 62]) * 0x9E3779B1u) *
+	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 62])) *
 	    0x85EBCA6Bu;
 	return CAST(uint32_t, (CAST(uint64_t, s) * 13u) >> 32);
 }

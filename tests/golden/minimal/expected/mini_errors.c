@@ -139,8 +139,7 @@ static uint32_t mini_error_name_hash(const unsigned char *p, size_t len)
 	}
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
 	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^
-	     CAST(uint32_t, T.name_pilot[g >> 63]) * 0x9E3779B1u) *
+	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 63])) *
 	    0x85EBCA6Bu;
 	return CAST(uint32_t, (CAST(uint64_t, s) * 2u) >> 32);
 }

@@ -49,16 +49,16 @@ struct sparse_error_pool {
 typedef char sparse_error_pool_is_packed[sizeof(struct sparse_error_pool) == 450 ? 1 : -1];
 
 static const struct sparse_error_tables {
-	/* per slot: code - lowest code */
-	uint32_t code[12];
+	/* per slot: the code, as uint32_t */
+	uint32_t code[13];
 	/* per slot: offset of the message; the symbol ends just before it */
-	uint16_t msg[12];
+	uint16_t msg[13];
+	/* per bucket of the code hash: its pilot */
+	uint16_t code_pilot[2];
 	/* per alias: offset of its name */
 	uint16_t alias_off[2];
 	/* per slot: length of the symbol, 0 for no code */
-	uint8_t name_len[12];
-	/* per bucket of the code hash: its pilot */
-	uint8_t code_pilot[2];
+	uint8_t name_len[13];
 	/* per slot of the name hash: the code's slot (or slots + alias) */
 	uint8_t name_slot[14];
 	/* per bucket of the name hash: its pilot */
@@ -74,35 +74,38 @@ static const struct sparse_error_tables {
 	struct sparse_error_pool pool;
 } sparse_error_tables = {
 	{
-		2146483648, 2147483641, 2148483648, 0, 2147484148, 2147483648, 2147484648, 2147483690, 2147484149, 2147483725, 0, 4294967295,
+		4294967289, 42, 2147483647, 77, 4293967296, 501, 0, 1000000, 500, 1000, 2147483648, 2147483648,
+		2147483648,
 	},
 	{
-		106, 152, 376, 80, 300, 188, 352, 219, 328, 267, 1, 431,
+		152, 219, 431, 267, 106, 328, 188, 376, 300, 352, 1, 80,
+		1,
+	},
+	{
+		1, 840,
 	},
 	{
 		130, 275,
 	},
 	{
-		7, 9, 7, 9, 14, 7, 10, 9, 14, 21, 0, 10,
+		9, 9, 10, 21, 7, 14, 7, 7, 14, 10, 0, 9,
+		0,
 	},
 	{
-		41, 14,
+		0, 8, 7, 6, 11, 3, 1, 5, 9, 13, 2, 12,
+		11, 4,
 	},
 	{
-		11, 6, 7, 0, 3, 12, 4, 2, 13, 1, 8, 3,
-		5, 9,
-	},
-	{
-		5, 3, 11, 9,
+		1, 4, 33, 5,
 	},
 	{
 		11, 9,
 	},
 	{
-		0, 9,
+		4, 3,
 	},
 	{
-		0,
+		4,
 	},
 	{
 		"" "\0"
@@ -143,15 +146,14 @@ static const struct sparse_error_tables {
 #define NAME_END \
 	(RCAST(const char *, &T) + (offsetof(struct sparse_error_tables, pool) - 1))
 
-/* The slot of code, or 12 when the domain has no such code: the perfect
- * hash of the code's offset from the lowest one, checked against the
- * code that slot holds. */
+/* The slot of code, or 12 (whose entries say "no such code") when the
+ * domain has no such code: the perfect hash of the code, checked
+ * against the code that slot holds. */
 static uint32_t sparse_error_slot(int code)
 {
-	uint32_t x = CAST(uint32_t, code) - CAST(uint32_t, (-2147483647 - 1));
+	uint32_t x = CAST(uint32_t, code);
 	uint32_t g = x * 0x7F4A7C15u;
-	uint32_t s = (g ^ CAST(uint32_t, T.code_pilot[g >> 31]) * 0x9E3779B1u) *
-		     0x85EBCA6Bu;
+	uint32_t s = (g ^ CAST(uint32_t, T.code_pilot[g >> 31])) * 0x85EBCA6Bu;
 	s = CAST(uint32_t, (CAST(uint64_t, s) * 12u) >> 32);
 	return T.code[s] == x ? s : 12u;
 }
@@ -169,8 +171,6 @@ const char *sparse_error_name(int code)
 const char *sparse_error_message(int code)
 {
 	uint32_t slot = sparse_error_slot(code);
-	if (slot >= 12u)
-		return POOL + 1;
 	return POOL + T.msg[slot];
 }
 
@@ -198,8 +198,7 @@ static uint32_t sparse_error_name_hash(const unsigned char *p, size_t len)
 	}
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
 	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^
-	     CAST(uint32_t, T.name_pilot[g >> 62]) * 0x9E3779B1u) *
+	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 62])) *
 	    0x85EBCA6Bu;
 	return CAST(uint32_t, (CAST(uint64_t, s) * 14u) >> 32);
 }
@@ -222,7 +221,8 @@ int sparse_error_from_name(const char *name, int *code)
 	} else if (T.name_len[e] != len ||
 	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
 		return 0;
-	*code = CAST(int, CAST(int64_t, (-2147483647 - 1)) + T.code[e]);
+	*code = CAST(int, CAST(int64_t, (-2147483647 - 1)) +
+			  (T.code[e] - CAST(uint32_t, (-2147483647 - 1))));
 	return 1;
 }
 
