@@ -296,6 +296,8 @@ def main():
                      ((kind, "localized C"), b, "localized", base + c_loc)]
             if locale_ok:
                 jobs += [((kind, "localized de"), b, "localized", base + de),
+                         ((kind, "localized de kept"), b, "localized_kept",
+                          base + de),
                          ((kind, "message_l de"), b, "message_l", base + de)]
         pb = [randfile, keys["dense"]]
         jobs += [(("peers", v), peer_bin, v, pb)
@@ -333,7 +335,7 @@ def main():
         res = {}
         for kind in ("dense", "sparse"):
             for v in ("message", "name", "localized C", "localized de",
-                      "message_l de"):
+                      "localized de kept", "message_l de"):
                 res[kind, v] = per_call((kind, v), (kind, "empty_code"))
             res[kind, "from_name"] = per_call((kind, "from_name"),
                                               (kind, "empty_name"))
@@ -361,6 +363,8 @@ def main():
              None),
             (("dense", "localized de"), "errgen dense localized, de .mo",
              None),
+            (("dense", "localized de kept"),
+             "errgen dense localized, de, answers kept", None),
             (("dense", "message_l de"), "errgen dense message_l, de locale_t",
              None),
             (("sparse", "message"), "errgen sparse code->message",
@@ -373,6 +377,9 @@ def main():
              ("dense", "localized C")),
             (("sparse", "localized de"), "errgen sparse localized, de .mo",
              ("dense", "localized de")),
+            (("sparse", "localized de kept"),
+             "errgen sparse localized, de, answers kept",
+             ("dense", "localized de kept")),
             (("sparse", "message_l de"),
              "errgen sparse message_l, de locale_t", ("dense", "message_l de")),
             (("peers", "gperf"), "gperf + strlen (name->code)",

@@ -4,8 +4,10 @@
  *   lookup_errgen VARIANT RANDOM KEYS [LOCALEDIR LOCALE]
  *
  * VARIANT: empty_code, empty_name, message, name, from_name, localized,
- * message_l (the last two in LOCALE, with LOCALEDIR bound to the catalog's
- * text domain; LOCALE "C" for no translation). RANDOM is the shared file of
+ * localized_kept, message_l (the last three in LOCALE, with LOCALEDIR bound
+ * to the catalog's text domain; LOCALE "C" for no translation).
+ * localized_kept first looks every element up once outside the counted
+ * loop, so it measures the catalog's kept answers alone. RANDOM is the shared file of
  * random numbers, KEYS the domain's "VALUE NAME" lines; element i of the
  * arrays is key RANDOM[i] % count. Before the loop, every key is checked
  * both ways, so a wrong catalog cannot produce a figure.
@@ -22,6 +24,7 @@ static locale_t bench_locale;
 CODE_LOOP(message, int, bench_error_message(code))
 CODE_LOOP(name, int, bench_error_name(code))
 CODE_LOOP(localized, int, bench_error_message_localized(code))
+CODE_LOOP(localized_kept, int, bench_error_message_localized(code))
 CODE_LOOP(message_l, int, bench_error_message_l(code, bench_locale))
 
 NOINLINE uintptr_t loop_from_name(const char *const *names, size_t n)
@@ -108,10 +111,14 @@ int main(int argc, char **argv)
 		acc += loop_from_name(names, n);
 	else if (strcmp(variant, "localized") == 0 && argc == 6)
 		acc += loop_localized(codes, n);
+	else if (strcmp(variant, "localized_kept") == 0 && argc == 6)
+		acc += loop_localized(codes, n) + loop_localized_kept(codes, 1) +
+		       loop_localized_kept(codes, n);
 	else if (strcmp(variant, "message_l") == 0 && argc == 6)
 		acc += loop_message_l(codes, n);
 	else
-		die("unknown variant (localized and message_l need a locale)");
+		die("unknown variant (localized, localized_kept and message_l "
+		    "need a locale)");
 	printf("variant=%s calls=%zu keys=%zu translated=%s acc=%lu\n", variant,
 	       n, nkeys, translated, (unsigned long)acc);
 	return 0;
