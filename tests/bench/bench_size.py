@@ -6,6 +6,7 @@
 Builds, with cc -O2 -fPIC:
   errgen dense         the catalog of gen_table.py's N dense codes
   errgen dense no-NLS  the same with -DERRGEN_NO_NLS (no gettext key table)
+  errgen dense no-cache  the same with -DERRGEN_NO_CACHE (no kept answers)
   errgen sparse        the catalog of the sparse variant (value table)
   compile_et           gen_et.py's ceil(N/256) legal tables of the same
                        codes, all in one shared object
@@ -13,7 +14,9 @@ Builds, with cc -O2 -fPIC:
                        the crt files alone bring (a few relocations)
 and reports the sizes of .text, .rodata, .data.rel.ro and .rela.dyn
 (readelf -S), the dynamic relocations (readelf -r, minus the empty
-baseline), the relocations the object file asks for outside .text, the
+baseline; the data relocations, RELATIVE and 64, apart from the imported
+variables, GLOB_DAT, by name), the relocations the object file asks for
+outside .text, the
 bytes per code of the tables (nm -S on the object: every symbol but the
 string pool) and of the strings, and each table's integer type against the
 narrowest type that holds its largest entry. Figures only.
@@ -53,6 +56,34 @@ def relocs(path):
         if m:
             counts[m.group(1)] = int(m.group(2))
     return counts
+
+
+def dyn_entries(path):
+    """[(type, symbol without its version)] of .rela.dyn."""
+    out = benchlib.run(["readelf", "-r", "-W", path])
+    part = out.split("Relocation section '.rela.dyn'")
+    if len(part) < 2:
+        return []
+    part = part[1].split("Relocation section")[0]
+    ents = []
+    for m in re.finditer(r"^\s*[0-9a-f]+\s+[0-9a-f]+\s+(R_\w+)(.*)$", part,
+                         re.M):
+        f = m.group(2).split()
+        sym = f[1].split("@")[0] if len(f) >= 3 else ""
+        ents.append((m.group(1), sym))
+    return ents
+
+
+def dyn_beyond(path, base_path):
+    """(data relocations, [imported variables]) beyond the baseline .so."""
+    ents, base = dyn_entries(path), dyn_entries(base_path)
+    data = sum(1 for t, _ in ents if t in ("R_X86_64_RELATIVE", "R_X86_64_64"))
+    data -= sum(1 for t, _ in base
+                if t in ("R_X86_64_RELATIVE", "R_X86_64_64"))
+    base_syms = {s for t, s in base if t == "R_X86_64_GLOB_DAT"}
+    imports = sorted(s for t, s in ents
+                     if t == "R_X86_64_GLOB_DAT" and s not in base_syms)
+    return data, imports
 
 
 def reloc_types(path):
@@ -172,6 +203,9 @@ def main():
                 so2 = os.path.join(d, "libbench_errors_nonls.so")
                 builds["errgen dense no-NLS"] = (
                     so2, build_so([c], so2, ["-DERRGEN_NO_NLS"]), c)
+                so3 = os.path.join(d, "libbench_errors_nocache.so")
+                builds["errgen dense no-cache"] = (
+                    so3, build_so([c], so3, ["-DERRGEN_NO_CACHE"]), c)
         if benchlib.have("compile_et"):
             etd = os.path.join(wd, "et")
             os.makedirs(etd, exist_ok=True)
@@ -217,6 +251,12 @@ def main():
             print("%s relocation types: %s" % (label, ", ".join(
                 "%s %d" % kv for kv in sorted(
                     reloc_types(builds[label][0]).items()))))
+        for label in [k for k in builds if k.startswith("errgen")]:
+            data, imports = dyn_beyond(builds[label][0],
+                                       builds["(empty)"][0])
+            print("%s beyond the empty .so: %d data relocations, imported "
+                  "variables: %s" % (label, data,
+                                     ", ".join(imports) or "none"))
 
         et_label = [k for k in builds if k.startswith("compile_et")]
         if et_label:
@@ -276,11 +316,11 @@ def main():
                               "largest", "narrowest", "narrowest?"])
 
         print("\nGoals (figures, not a verdict of the test suite)")
-        for r in rows_goal(builds, n, base):
+        for r in rows_goal(builds, n, builds["(empty)"][0]):
             print("  " + r)
 
 
-def rows_goal(builds, n, base_rel):
+def rows_goal(builds, n, base_so):
     out = []
     for label in ("errgen dense", "errgen sparse"):
         so, objs, c = builds[label]
@@ -291,14 +331,20 @@ def rows_goal(builds, n, base_rel):
         benchlib.summary("%s tables, N=%d" % (label, n),
                          "%.2f B/code" % (total / n), "goal <= 8", "",
                          "met" if total / n <= 8 else "MISSED")
-        r = relocs(so)
-        dyn = r.get(".rela.dyn", 0) - base_rel.get(".rela.dyn", 0)
-        plt = r.get(".rela.plt", 0) - base_rel.get(".rela.plt", 0)
-        out.append("%s: %d data relocations (.rela.dyn) beyond the empty .so "
-                   "(goal 0: %s); %d PLT slots for the functions it calls"
-                   % (label, dyn, "met" if dyn <= 0 else "MISSED", plt))
-        benchlib.summary("%s relocations, -fPIC .so" % label,
-                         "%d" % dyn, "goal 0", "",
+        # the tables' relocations would be data relocations (a pointer
+        # per entry); imported variables (GLOB_DAT) and functions
+        # (JUMP_SLOT) are references to other libraries, listed apart
+        dyn, imports = dyn_beyond(so, base_so)
+        r, b = relocs(so), relocs(base_so)
+        plt = r.get(".rela.plt", 0) - b.get(".rela.plt", 0)
+        out.append("%s: %d data relocations beyond the empty .so "
+                   "(goal 0: %s); imports: %d variable%s (%s), %d functions "
+                   "(PLT)" % (label, dyn, "met" if dyn <= 0 else "MISSED",
+                              len(imports), "" if len(imports) == 1 else "s",
+                              ", ".join(imports) or "none", plt))
+        benchlib.summary("%s data relocations, -fPIC .so" % label,
+                         "%d" % dyn, "goal 0",
+                         "imports %s" % (", ".join(imports) or "none"),
                          "met" if dyn <= 0 else "MISSED")
         narrow = all(narrowest(big, neg or typ.startswith("int")) == typ
                      for _, typ, _, big, neg in table_types(c))
