@@ -129,19 +129,23 @@ static void check_c_locales(void)
 }
 
 struct worker {
-	locale_t locale;
+	locale_t locale; /* (locale_t)0: the global locale */
 	const char *lang;
+	int rounds;
 	int failures;
 };
 
-/* Many rounds in one locale while another thread uses the other. */
+/* Many rounds in one locale while another thread works too: through
+ * D_error_message_l with a locale, else D_error_message_localized. */
 static void *work(void *arg)
 {
 	struct worker *w = arg;
-	for (int round = 0; round < 200; round++)
+	for (int round = 0; round < w->rounds; round++)
 		for (int i = 0; i < N_EXPECTED; i++) {
 			const struct expected_l10n *e = &expected[i];
-			const char *got = D_error_message_l(e->value, w->locale);
+			const char *got =
+				w->locale ? D_error_message_l(e->value, w->locale)
+					  : D_error_message_localized(e->value);
 			if (!got || strcmp(got, want_in(e, w->lang)) != 0)
 				w->failures++;
 		}
@@ -150,8 +154,10 @@ static void *work(void *arg)
 
 static void check_threads(void)
 {
-	struct worker de = {newlocale(LC_ALL_MASK, "de_DE.UTF-8", 0), "de", 0};
-	struct worker fr = {newlocale(LC_ALL_MASK, "fr_FR.UTF-8", 0), "fr", 0};
+	struct worker de = {newlocale(LC_ALL_MASK, "de_DE.UTF-8", 0), "de", 200,
+			    0};
+	struct worker fr = {newlocale(LC_ALL_MASK, "fr_FR.UTF-8", 0), "fr", 200,
+			    0};
 	pthread_t a, b;
 	pthread_create(&a, NULL, work, &de);
 	pthread_create(&b, NULL, work, &fr);
@@ -175,25 +181,6 @@ static void expect_calls(const char *what, unsigned long got, int want_none)
 			printf("FAIL cache: %s: %s gettext\n", what,
 			       want_none ? "asked" : "did not ask");
 	}
-}
-
-struct filler {
-	const char *lang;
-	int failures;
-};
-
-/* Every code many times in the global locale, racing the other filler. */
-static void *fill(void *arg)
-{
-	struct filler *f = arg;
-	for (int round = 0; round < 50; round++)
-		for (int i = 0; i < N_EXPECTED; i++) {
-			const struct expected_l10n *e = &expected[i];
-			const char *got = D_error_message_localized(e->value);
-			if (!got || strcmp(got, want_in(e, f->lang)) != 0)
-				f->failures++;
-		}
-	return NULL;
 }
 
 /* Counts glibc's changes up until told to stop. */
@@ -258,24 +245,30 @@ static void check_cache(const char *localedir)
 			     1);
 	}
 
-	/* two threads fill the emptied cache at once while a third keeps
-	 * counting glibc's changes up (nothing really changes: German stays
-	 * right), so entries are replaced under readers */
+	/* two threads fill the emptied cache at once, a third asks in French
+	 * through its own locale, and a fourth keeps counting glibc's changes
+	 * up (nothing really changes: German stays right), so entries are
+	 * replaced under readers */
 	{
-		struct filler a = {"de", 0}, b = {"de", 0};
-		pthread_t ta, tb, tc;
+		locale_t fr = newlocale(LC_ALL_MASK, "fr_FR.UTF-8", 0);
+		struct worker w[3] = {{(locale_t)0, "de", 50, 0},
+				      {(locale_t)0, "de", 50, 0},
+				      {fr, "fr", 20, 0}};
+		pthread_t t[3], tc;
 		int stop = 0;
 		_nl_msg_cat_cntr++;
 		pthread_create(&tc, NULL, count_up, &stop);
-		pthread_create(&ta, NULL, fill, &a);
-		pthread_create(&tb, NULL, fill, &b);
-		pthread_join(ta, NULL);
-		pthread_join(tb, NULL);
+		for (int k = 0; k < 3; k++)
+			pthread_create(&t[k], NULL, work, &w[k]);
+		for (int k = 0; k < 3; k++)
+			pthread_join(t[k], NULL);
 		__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
 		pthread_join(tc, NULL);
-		printf("cache: two fillers: %d and %d wrong\n", a.failures,
-		       b.failures);
-		failures += a.failures + b.failures;
+		printf("cache: two German fillers and a French reader: %d, %d "
+		       "and %d wrong\n",
+		       w[0].failures, w[1].failures, w[2].failures);
+		failures += w[0].failures + w[1].failures + w[2].failures;
+		freelocale(fr);
 	}
 
 	/* the C locale: English, kept too */
