@@ -56,12 +56,15 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+from nettrap import NetworkTrap  # noqa: E402
 
 # The sentinel tree, relative to the temporary directory. OUT is the -o
 # directory; the tree around it catches writes beside it. foo/foo_errors.h
@@ -149,49 +152,6 @@ def bad_lines(stderr, inputs):
     ok = re.compile(r'((%s):[1-9][0-9]*:[1-9][0-9]*: |(%s): |errgen: )'
                     % (names, names))
     return [line for line in stderr.split('\n')[:-1] if not ok.match(line)]
-
-
-class NetworkTrap:
-    """A TCP listener on the loopback interface that counts connections."""
-
-    def __init__(self):
-        self.connections = []
-        self.stop = False
-        self.sock = None
-        try:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.bind(('127.0.0.1', 0))
-        except OSError as e:  # no loopback (a network namespace, say)
-            print('note: no listener on 127.0.0.1 (%s); connections are '
-                  'refused, not detected' % e)
-            self.url = 'http://127.0.0.1:1/'
-            return
-        self.sock = sock
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.url = 'http://127.0.0.1:%d/' % self.sock.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self):
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-            except (socket.timeout, OSError):
-                continue
-            conn.settimeout(1)
-            try:
-                self.connections.append(conn.recv(300))
-            except OSError:
-                self.connections.append(b'')
-            conn.close()
-
-    def close(self):
-        if self.sock:
-            self.stop = True
-            self.thread.join()
-            self.sock.close()
-            self.sock = None
 
 
 def unprivileged_prefix():
