@@ -552,15 +552,9 @@ static bool is_elem(xmlNodePtr n, const char *name)
 	       strcmp((const char *)n->name, name) == 0;
 }
 
-/* Parses the strict decimal form the schema admits, into 32 bits. */
-static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
-			int32_t *out, struct loc *where)
+/* The strict decimal form the schema admits ("-"? digits), in 32 bits. */
+static bool decimal32(const char *s, int32_t *out)
 {
-	*where = attr_loc(st, n, attr);
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
-	if (!v)
-		return false;
-	const char *s = (const char *)v;
 	bool neg = (*s == '-');
 	const char *p = s + neg;
 	long long mag = 0;
@@ -572,7 +566,22 @@ static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
 			mag = mag * 10 + (*p - '0');
 	}
 	long long val = neg ? -mag : mag;
-	if (!ok || val < INT32_MIN || val > INT32_MAX) {
+	if (!ok || val < INT32_MIN || val > INT32_MAX)
+		return false;
+	*out = (int32_t)val;
+	return true;
+}
+
+/* An integer attribute; one that decimal32() refuses is reported. */
+static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
+			int32_t *out, struct loc *where)
+{
+	*where = attr_loc(st, n, attr);
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
+	if (!v)
+		return false;
+	const char *s = (const char *)v;
+	if (!decimal32(s, out)) {
 		diag_error(where,
 			   "%s '%s' is outside the 32-bit signed range "
 			   "[-2147483648, 2147483647]",
@@ -581,15 +590,154 @@ static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
 		xmlFree(v);
 		return false;
 	}
-	*out = (int32_t)val;
 	xmlFree(v);
 	return true;
 }
 
-static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
+static bool grow(void **arr, size_t *cap, size_t n, size_t size)
 {
-	m->loc = node_loc(st, n);
-	char *to = token(st, n, "to");
+	if (n < *cap)
+		return true;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, c * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = c;
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* The attributes of the model, read once for both ways of loading     */
+
+/* One element's attributes: from the tree (load_root()) or from the
+ * parser's start tag (the event loader below, which reads documents the
+ * schema accepts and gives up silently where the tree way reports). */
+struct sax_tag;
+struct attrs {
+	struct load_state *st;
+	xmlNodePtr node;	   /* the tree's element, or NULL */
+	const struct sax_tag *tag; /* else its start tag */
+};
+
+static char *sax_prop(struct load_state *st, const struct sax_tag *t,
+		      const char *name);
+static char *sax_token(struct load_state *st, const struct sax_tag *t,
+		       const char *name);
+static struct loc sax_attr_loc(const struct sax_tag *t, const char *name);
+static struct loc sax_tag_loc(const struct sax_tag *t);
+static bool sax_int32(struct load_state *st, const struct sax_tag *t,
+		      const char *attr, int32_t *out, struct loc *where);
+
+static char *a_str(const struct attrs *a, const char *name)
+{
+	return a->node ? prop(a->st, a->node, name)
+		       : sax_prop(a->st, a->tag, name);
+}
+
+static char *a_token(const struct attrs *a, const char *name)
+{
+	return a->node ? token(a->st, a->node, name)
+		       : sax_token(a->st, a->tag, name);
+}
+
+static struct loc a_loc(const struct attrs *a, const char *name)
+{
+	return a->node ? attr_loc(a->st, a->node, name)
+		       : sax_attr_loc(a->tag, name);
+}
+
+/* The element itself. */
+static struct loc a_elem_loc(const struct attrs *a)
+{
+	return a->node ? node_loc(a->st, a->node) : sax_tag_loc(a->tag);
+}
+
+/* From the tree an out-of-range value is reported; from a start tag the
+ * event loader gives up. */
+static bool a_int32(const struct attrs *a, const char *name, int32_t *out,
+		    struct loc *where)
+{
+	return a->node ? parse_int32(a->st, a->node, name, out, where)
+		       : sax_int32(a->st, a->tag, name, out, where);
+}
+
+/* The attributes of <errors>, with their defaults. */
+static void read_domain(const struct attrs *a)
+{
+	struct load_state *st = a->st;
+	struct domain *d = st->d;
+	d->loc = a_elem_loc(a);
+	d->name = a_str(a, "domain");
+	d->prefix = a_str(a, "prefix");
+	d->has_base = a_int32(a, "base", &d->base, &d->base_loc);
+	d->has_min = a_int32(a, "min", &d->min, &d->min_loc);
+	d->has_max = a_int32(a, "max", &d->max, &d->max_loc);
+	d->gettext_domain = a_str(a, "gettext-domain");
+	d->unknown_message = a_str(a, "unknown-message");
+
+	char *langs = a_str(a, "languages");
+	d->languages_loc = a_loc(a, "languages");
+	size_t cap = 0;
+	for (char *save = NULL,
+		  *tok = langs ? strtok_r(langs, " \t\r\n", &save) : NULL;
+	     tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+		if (!grow((void **)&d->languages, &cap, d->nlanguages,
+			  sizeof(*d->languages)) ||
+		    !(d->languages[d->nlanguages] = strdup(tok))) {
+			st->failed = true;
+			break;
+		}
+		d->nlanguages++;
+	}
+	free(langs);
+
+	if (!d->gettext_domain && d->name) {
+		d->gettext_domain = strdup(d->name);
+		for (char *p = d->gettext_domain; p && *p; p++)
+			if (*p == '_')
+				*p = '-';
+	}
+	if (!d->unknown_message)
+		d->unknown_message = strdup("Unknown error code");
+	if (!d->gettext_domain || !d->unknown_message)
+		st->failed = true;
+}
+
+/* The attributes of a <group>; false without its id. */
+static bool read_group(const struct attrs *a, struct group *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->loc = a_elem_loc(a);
+	g->id = a_token(a, "id");
+	g->id_loc = a_loc(a, "id");
+	return g->id != NULL;
+}
+
+/* The attributes of an <error>; false without its name or value. */
+static bool read_error(const struct attrs *a, struct error *e, size_t group)
+{
+	e->loc = a_elem_loc(a);
+	e->group = group;
+	e->name = a_str(a, "name");
+	e->name_loc = a_loc(a, "name");
+	bool ok = a_int32(a, "value", &e->value, &e->value_loc) && e->name;
+	char *status = a_token(a, "status");
+	e->status = !status				? STATUS_ACTIVE
+		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
+		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
+							: STATUS_ACTIVE;
+	free(status);
+	return ok;
+}
+
+/* A <map>; false without its name or target. */
+static bool read_mapping(const struct attrs *a, struct mapping *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->loc = a_elem_loc(a);
+	char *to = a_token(a, "to");
+	bool ok = to != NULL;
 	if (to && strcmp(to, "openssl") == 0)
 		m->target = MAP_OPENSSL;
 	else if (to && strcmp(to, "x509") == 0)
@@ -599,21 +747,25 @@ static void load_mapping(struct load_state *st, xmlNodePtr n, struct mapping *m)
 	else
 		m->target = MAP_ERRNO;
 	free(to);
-	m->name = prop(st, n, "name");
-	m->name_loc = attr_loc(st, n, "name");
-	m->lib = prop(st, n, "lib");
-	m->note = prop(st, n, "note");
-	char *dir = token(st, n, "direction");
+	m->name = a_str(a, "name");
+	m->name_loc = a_loc(a, "name");
+	m->lib = a_str(a, "lib");
+	m->note = a_str(a, "note");
+	char *dir = a_token(a, "direction");
 	m->direction = !dir			  ? MAP_BOTH
 		       : strcmp(dir, "to") == 0	  ? MAP_TO
 		       : strcmp(dir, "from") == 0 ? MAP_FROM
 						  : MAP_BOTH;
 	free(dir);
-	char *pref = token(st, n, "preferred");
+	char *pref = a_token(a, "preferred");
 	m->preferred =
 		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
 	free(pref);
+	return ok && m->name;
 }
+
+/* ------------------------------------------------------------------ */
+/* The model from the tree                                             */
 
 static void copy_span(struct load_state *st, xmlNodePtr n, struct span *out)
 {
@@ -633,19 +785,9 @@ static size_t count_children(xmlNodePtr n, const char *name)
 static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 		       size_t group)
 {
-	e->loc = node_loc(st, n);
+	/* the schema has reported a missing name or value already */
+	(void)read_error(&(struct attrs){st, n, NULL}, e, group);
 	copy_span(st, n, &e->span);
-	e->group = group;
-	e->name = prop(st, n, "name");
-	e->name_loc = attr_loc(st, n, "name");
-	if (!parse_int32(st, n, "value", &e->value, &e->value_loc))
-		e->value = 0;
-	char *status = token(st, n, "status");
-	e->status = !status				? STATUS_ACTIVE
-		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
-		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
-							: STATUS_ACTIVE;
-	free(status);
 
 	size_t nmsg = count_children(n, "message");
 	size_t nmap = count_children(n, "map");
@@ -693,22 +835,10 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 			a->name = prop(st, k, "name");
 			a->loc = attr_loc(st, k, "name");
 		} else if (is_elem(k, "map")) {
-			load_mapping(st, k, &e->mappings[e->nmappings++]);
+			(void)read_mapping(&(struct attrs){st, k, NULL},
+					   &e->mappings[e->nmappings++]);
 		}
 	}
-}
-
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, c * size);
-	if (!p)
-		return false;
-	*arr = p;
-	*cap = c;
-	return true;
 }
 
 static struct error *new_error(struct load_state *st, size_t *cap)
@@ -723,39 +853,12 @@ static struct error *new_error(struct load_state *st, size_t *cap)
 	return e;
 }
 
-static void load_languages(struct load_state *st, xmlNodePtr root)
-{
-	struct domain *d = st->d;
-	char *langs = prop(st, root, "languages");
-	d->languages_loc = attr_loc(st, root, "languages");
-	if (!langs)
-		return;
-	size_t cap = 0;
-	for (char *save = NULL, *tok = strtok_r(langs, " \t\r\n", &save); tok;
-	     tok = strtok_r(NULL, " \t\r\n", &save)) {
-		if (!grow((void **)&d->languages, &cap, d->nlanguages,
-			  sizeof(*d->languages))) {
-			st->failed = true;
-			break;
-		}
-		d->languages[d->nlanguages] = strdup(tok);
-		if (!d->languages[d->nlanguages])
-			st->failed = true;
-		else
-			d->nlanguages++;
-	}
-	free(langs);
-}
-
 static void load_group(struct load_state *st, xmlNodePtr n, size_t *errcap)
 {
 	struct domain *d = st->d;
 	size_t gi = d->ngroups;
 	struct group *g = &d->groups[d->ngroups++];
-	memset(g, 0, sizeof(*g));
-	g->loc = node_loc(st, n);
-	g->id = token(st, n, "id");
-	g->id_loc = attr_loc(st, n, "id");
+	(void)read_group(&(struct attrs){st, n, NULL}, g);
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (is_elem(k, "title"))
 			g->title = content(st, k);
@@ -772,24 +875,7 @@ static void load_group(struct load_state *st, xmlNodePtr n, size_t *errcap)
 static void load_root(struct load_state *st, xmlNodePtr root)
 {
 	struct domain *d = st->d;
-	d->loc = node_loc(st, root);
-	d->name = prop(st, root, "domain");
-	d->prefix = prop(st, root, "prefix");
-	d->has_base = parse_int32(st, root, "base", &d->base, &d->base_loc);
-	d->has_min = parse_int32(st, root, "min", &d->min, &d->min_loc);
-	d->has_max = parse_int32(st, root, "max", &d->max, &d->max_loc);
-	d->gettext_domain = prop(st, root, "gettext-domain");
-	d->unknown_message = prop(st, root, "unknown-message");
-	load_languages(st, root);
-
-	if (!d->gettext_domain && d->name) {
-		d->gettext_domain = strdup(d->name);
-		for (char *p = d->gettext_domain; p && *p; p++)
-			if (*p == '_')
-				*p = '-';
-	}
-	if (!d->unknown_message)
-		d->unknown_message = strdup("Unknown error code");
+	read_domain(&(struct attrs){st, root, NULL});
 
 	size_t ngroups = count_children(root, "group");
 	d->groups = ngroups ? calloc(ngroups, sizeof(*d->groups)) : NULL;
@@ -811,8 +897,6 @@ static void load_root(struct load_state *st, xmlNodePtr root)
 				load_error(st, k, e, NO_GROUP);
 		}
 	}
-	if (!d->gettext_domain || !d->unknown_message)
-		st->failed = true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -970,62 +1054,22 @@ static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 	char *v = sax_prop(st, t, attr);
 	if (!v)
 		return false;
-	const char *p = v + (*v == '-');
-	long long mag = 0;
-	bool ok = (*p >= '0' && *p <= '9');
-	for (; ok && *p; p++) {
-		if (*p < '0' || *p > '9' || mag > 10000000000LL)
-			ok = false;
-		else
-			mag = mag * 10 + (*p - '0');
-	}
-	long long val = *v == '-' ? -mag : mag;
+	bool ok = decimal32(v, out);
 	free(v);
-	if (!ok || val < INT32_MIN || val > INT32_MAX) {
+	if (!ok)
 		st->failed = true;
-		return false;
-	}
-	*out = (int32_t)val;
-	return true;
+	return ok;
+}
+
+static struct loc sax_tag_loc(const struct sax_tag *t)
+{
+	return t->loc;
 }
 
 static void sax_root(struct load_state *st, const struct sax_tag *t)
 {
-	struct domain *d = st->d;
-	d->loc = t->loc;
-	d->name = sax_prop(st, t, "domain");
-	d->prefix = sax_prop(st, t, "prefix");
-	d->has_base = sax_int32(st, t, "base", &d->base, &d->base_loc);
-	d->has_min = sax_int32(st, t, "min", &d->min, &d->min_loc);
-	d->has_max = sax_int32(st, t, "max", &d->max, &d->max_loc);
-	d->gettext_domain = sax_prop(st, t, "gettext-domain");
-	d->unknown_message = sax_prop(st, t, "unknown-message");
-
-	char *langs = sax_prop(st, t, "languages");
-	d->languages_loc = sax_attr_loc(t, "languages");
-	size_t cap = 0;
-	for (char *save = NULL,
-		  *tok = langs ? strtok_r(langs, " \t\r\n", &save) : NULL;
-	     tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
-		if (!grow((void **)&d->languages, &cap, d->nlanguages,
-			  sizeof(*d->languages)) ||
-		    !(d->languages[d->nlanguages] = strdup(tok))) {
-			st->failed = true;
-			break;
-		}
-		d->nlanguages++;
-	}
-	free(langs);
-
-	if (!d->gettext_domain && d->name) {
-		d->gettext_domain = strdup(d->name);
-		for (char *p = d->gettext_domain; p && *p; p++)
-			if (*p == '_')
-				*p = '-';
-	}
-	if (!d->unknown_message)
-		d->unknown_message = strdup("Unknown error code");
-	if (!d->name || !d->gettext_domain || !d->unknown_message)
+	read_domain(&(struct attrs){st, NULL, t});
+	if (!st->d->name)
 		st->failed = true;
 }
 
@@ -1039,12 +1083,7 @@ static void sax_group(struct load_state *st, struct sax_build *b,
 		return;
 	}
 	b->group = d->ngroups;
-	struct group *g = &d->groups[d->ngroups++];
-	memset(g, 0, sizeof(*g));
-	g->loc = t->loc;
-	g->id = sax_token(st, t, "id");
-	g->id_loc = sax_attr_loc(t, "id");
-	if (!g->id)
+	if (!read_group(&(struct attrs){st, NULL, t}, &d->groups[d->ngroups++]))
 		st->failed = true;
 }
 
@@ -1065,52 +1104,9 @@ static void sax_error(struct load_state *st, struct sax_build *b,
 	if (!e)
 		return;
 	b->trcap = b->aliascap = b->mapcap = 0;
-	e->loc = t->loc;
+	if (!read_error(&(struct attrs){st, NULL, t}, e, group))
+		st->failed = true;
 	sax_span_start(t, &e->span);
-	e->group = group;
-	e->name = sax_prop(st, t, "name");
-	e->name_loc = sax_attr_loc(t, "name");
-	if (!sax_int32(st, t, "value", &e->value, &e->value_loc) || !e->name)
-		st->failed = true;
-	char *status = sax_token(st, t, "status");
-	e->status = !status				? STATUS_ACTIVE
-		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
-		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
-							: STATUS_ACTIVE;
-	free(status);
-}
-
-static void sax_mapping(struct load_state *st, const struct sax_tag *t,
-			struct mapping *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->loc = t->loc;
-	char *to = sax_token(st, t, "to");
-	if (to && strcmp(to, "openssl") == 0)
-		m->target = MAP_OPENSSL;
-	else if (to && strcmp(to, "x509") == 0)
-		m->target = MAP_X509;
-	else if (to && strcmp(to, "tls-alert") == 0)
-		m->target = MAP_TLS_ALERT;
-	else
-		m->target = MAP_ERRNO;
-	free(to);
-	m->name = sax_prop(st, t, "name");
-	m->name_loc = sax_attr_loc(t, "name");
-	m->lib = sax_prop(st, t, "lib");
-	m->note = sax_prop(st, t, "note");
-	char *dir = sax_token(st, t, "direction");
-	m->direction = !dir			  ? MAP_BOTH
-		       : strcmp(dir, "to") == 0	  ? MAP_TO
-		       : strcmp(dir, "from") == 0 ? MAP_FROM
-						  : MAP_BOTH;
-	free(dir);
-	char *pref = sax_token(st, t, "preferred");
-	m->preferred =
-		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
-	free(pref);
-	if (!m->name || sax_find(t, "to") < 0)
-		st->failed = true;
 }
 
 /* A <message>: the English text, or one more translation. */
@@ -1177,8 +1173,8 @@ static bool sax_error_child(struct load_state *st, struct sax_build *b,
 		if (!grow((void **)&e->mappings, &b->mapcap, e->nmappings,
 			  sizeof(*e->mappings)))
 			return false;
-		sax_mapping(st, t, &e->mappings[e->nmappings++]);
-		return true;
+		return read_mapping(&(struct attrs){st, NULL, t},
+				    &e->mappings[e->nmappings++]);
 	}
 	return false;
 }
