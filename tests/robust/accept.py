@@ -16,7 +16,11 @@ generate exactly the reference's outputs:
     schema and must not fetch either: the proxy variables point at a
     listener that fails the test on any connection, and the marker of
     tests/errors/secret.txt must not reach any output);
-  - a processing instruction (xml-stylesheet) naming a URL, and comments.
+  - a processing instruction (xml-stylesheet) naming a URL, and comments;
+  - attribute values spelled with character references (domain, base,
+    gettext-domain, an error's name and value, a map's target), which
+    the parser hands over rewritten, no longer where they stand in the
+    file.
 Every input is named input.xml, in its own directory, so that banners agree.
 
 Exit status: 0 pass, 1 failure.
@@ -61,6 +65,16 @@ def variants(text, secret_path):
              % (secret_path, secret_path))
     # same line count as the original where line numbers reach the outputs
     one_line_hints = hints.replace('\n        ', ' ')
+    def refs(attr):
+        """attr="value" with every character of value as &#N;"""
+        name, value = attr.split('=', 1)
+        assert attr in text
+        return name + '="' + ''.join('&#%d;' % ord(c)
+                                     for c in value.strip('"')) + '"'
+    spelled = text
+    for attr in ('domain="grp"', 'base="-500"', 'gettext-domain="grp-errors"',
+                 'name="GRP_E_READ"', 'value="-500"', 'to="tls-alert"'):
+        spelled = spelled.replace(attr, refs(attr), 1)
     pi = ('<?xml-stylesheet type="text/xsl" '
           'href="http://example.invalid/errgen.xsl"?><!-- a comment -->')
     return {
@@ -73,6 +87,7 @@ def variants(text, secret_path):
         'schema-hints': text.replace(root_start, one_line_hints, 1)
                             .encode('utf-8'),
         'stylesheet-pi': text.replace(decl, decl + pi, 1).encode('utf-8'),
+        'char-refs': spelled.encode('utf-8'),
     }
 
 
