@@ -194,6 +194,160 @@ static void test_valid_document_model(void **state)
 	domain_free(&d);
 }
 
+/* The event loader (loader_load_unvalidated, what errgen uses once the
+ * schema has passed in another thread) and the tree loader
+ * (loader_load_memory) must build the same model, places included. */
+static void assert_same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void assert_same_loc(const struct loc *a, const struct loc *b)
+{
+	assert_same_str(a->file, b->file);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->col, b->col);
+}
+
+static void assert_same_span(const struct span *a, const struct span *b)
+{
+	assert_int_equal(a->start, b->start);
+	assert_int_equal(a->content_start, b->content_start);
+	assert_int_equal(a->content_end, b->content_end);
+	assert_int_equal(a->end, b->end);
+}
+
+static void assert_same_error(const struct error *a, const struct error *b)
+{
+	assert_same_str(a->name, b->name);
+	assert_int_equal(a->value, b->value);
+	assert_int_equal(a->status, b->status);
+	assert_same_str(a->message, b->message);
+	assert_same_loc(&a->message_loc, &b->message_loc);
+	assert_same_span(&a->message_span, &b->message_span);
+	assert_same_span(&a->span, &b->span);
+	assert_same_str(a->explanation, b->explanation);
+	assert_int_equal(a->group, b->group);
+	assert_same_loc(&a->loc, &b->loc);
+	assert_same_loc(&a->name_loc, &b->name_loc);
+	assert_same_loc(&a->value_loc, &b->value_loc);
+	assert_int_equal(a->ntranslations, b->ntranslations);
+	for (size_t i = 0; i < a->ntranslations; i++) {
+		const struct translation *x = &a->translations[i],
+					 *y = &b->translations[i];
+		assert_same_str(x->lang, y->lang);
+		assert_same_str(x->text, y->text);
+		assert_same_loc(&x->loc, &y->loc);
+		assert_same_span(&x->span, &y->span);
+	}
+	assert_int_equal(a->naliases, b->naliases);
+	for (size_t i = 0; i < a->naliases; i++) {
+		assert_same_str(a->aliases[i].name, b->aliases[i].name);
+		assert_same_loc(&a->aliases[i].loc, &b->aliases[i].loc);
+	}
+	assert_int_equal(a->nmappings, b->nmappings);
+	for (size_t i = 0; i < a->nmappings; i++) {
+		const struct mapping *x = &a->mappings[i], *y = &b->mappings[i];
+		assert_int_equal(x->target, y->target);
+		assert_same_str(x->name, y->name);
+		assert_same_str(x->lib, y->lib);
+		assert_same_str(x->note, y->note);
+		assert_int_equal(x->direction, y->direction);
+		assert_int_equal(x->preferred, y->preferred);
+		assert_same_loc(&x->loc, &y->loc);
+		assert_same_loc(&x->name_loc, &y->name_loc);
+	}
+}
+
+static void assert_same_domain(const struct domain *a, const struct domain *b)
+{
+	assert_same_str(a->path, b->path);
+	assert_same_str(a->basename, b->basename);
+	assert_same_str(a->name, b->name);
+	assert_same_str(a->prefix, b->prefix);
+	assert_int_equal(a->has_base, b->has_base);
+	assert_int_equal(a->has_min, b->has_min);
+	assert_int_equal(a->has_max, b->has_max);
+	assert_int_equal(a->base, b->base);
+	assert_int_equal(a->min, b->min);
+	assert_int_equal(a->max, b->max);
+	assert_same_loc(&a->base_loc, &b->base_loc);
+	assert_same_loc(&a->min_loc, &b->min_loc);
+	assert_same_loc(&a->max_loc, &b->max_loc);
+	assert_same_str(a->gettext_domain, b->gettext_domain);
+	assert_int_equal(a->nlanguages, b->nlanguages);
+	for (size_t i = 0; i < a->nlanguages; i++)
+		assert_same_str(a->languages[i], b->languages[i]);
+	assert_same_loc(&a->languages_loc, &b->languages_loc);
+	assert_same_str(a->title, b->title);
+	assert_same_str(a->description, b->description);
+	assert_same_str(a->unknown_message, b->unknown_message);
+	assert_same_loc(&a->loc, &b->loc);
+	assert_int_equal(a->ngroups, b->ngroups);
+	for (size_t i = 0; i < a->ngroups; i++) {
+		const struct group *x = &a->groups[i], *y = &b->groups[i];
+		assert_same_str(x->id, y->id);
+		assert_same_str(x->title, y->title);
+		assert_same_str(x->description, y->description);
+		assert_same_loc(&x->loc, &y->loc);
+		assert_same_loc(&x->id_loc, &y->id_loc);
+	}
+	assert_int_equal(a->nerrors, b->nerrors);
+	for (size_t i = 0; i < a->nerrors; i++)
+		assert_same_error(&a->errors[i], &b->errors[i]);
+}
+
+static void test_both_loaders_build_the_same_model(void **state)
+{
+	(void)state;
+	static const char *const docs[] = {
+		valid_doc,
+		/* defaults, aliases, entities and character references in
+		 * attributes and text, token white space, a CDATA section */
+		HEAD
+		"<errors xmlns=\"urn:errgen:1\" domain=\"a_&#98;\"\n"
+		"        unknown-message=\"Tom &amp; &#34;Jerry&#34;\">\n"
+		"  <title>T &lt;1&gt;</title>\n"
+		"  <group id=\" io \"><title>IO</title>\n"
+		"    <error name=\"A_&#88;\" value=\"-7\" status=\" deprecated \">\n"
+		"      <message>a &amp; b <![CDATA[<c>]]> &#233;</message>\n"
+		"      <message xml:lang=\" de \">\xc3\xa4 &amp;</message>\n"
+		"      <alias name=\"A_OLD\"/><alias name=\"A_&#79;LDER\"/>\n"
+		"      <map to=\" openssl \" lib=\"SSL\" name=\"SSL_R_&#88;\"\n"
+		"           direction=\" from \" preferred=\" 1 \"/>\n"
+		"    </error>\n"
+		"  </group>\n"
+		"  <error name=\"A_Y\" value=\"2147483647\"/>\n"
+		"</errors>\n",
+		/* CRLF line ends, attributes over several lines */
+		"<?xml version=\"1.0\"?>\r\n"
+		"<errors xmlns=\"urn:errgen:1\"\r\n"
+		"        domain=\"foo\" min=\"-3\"\r\n"
+		"        max=\"3\">\r\n"
+		"  <title>T</title>\r\n"
+		"  <error\r\n name=\"FOO_A\"\r\n value=\"-3\">\r\n"
+		"    <message>x\r\ny</message>\r\n"
+		"  </error>\r\n"
+		"</errors>\r\n",
+	};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct domain tree, events;
+		bool ok;
+		char *diags = load_text("t.xml", docs[i], &tree, &ok);
+		assert_string_equal(diags, "");
+		assert_true(ok);
+		free(diags);
+		assert_true(loader_load_unvalidated("t.xml", docs[i],
+						    strlen(docs[i]), &events));
+		assert_same_domain(&tree, &events);
+		domain_free(&tree);
+		domain_free(&events);
+	}
+}
+
 static void test_valid_document_locations(void **state)
 {
 	(void)state;
@@ -897,6 +1051,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_document_model),
+		cmocka_unit_test(test_both_loaders_build_the_same_model),
 		cmocka_unit_test(test_valid_document_locations),
 		cmocka_unit_test(test_locations_late_in_a_long_file),
 		cmocka_unit_test(test_defaults_and_explicit_attributes),
