@@ -1,23 +1,16 @@
 #!/usr/bin/env python3
 """Writes expect.h: what a domain's generated API must return, read from the
 XML with Python's own parser (independent of errgen's loader)."""
+import os
 import sys
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+from ctext import c_string  # noqa: E402
+
 NS = '{urn:errgen:1}'
-
-
-def c_string(s):
-    out = []
-    for b in s.encode('utf-8'):
-        c = chr(b)
-        if c in '"\\':
-            out.append('\\' + c)
-        elif 0x20 <= b < 0x7f and c != '?':
-            out.append(c)
-        else:
-            out.append('\\%03o' % b)
-    return '"' + ''.join(out) + '"'
 
 
 def main(xml_path, out_path):

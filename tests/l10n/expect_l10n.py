@@ -1,26 +1,17 @@
 #!/usr/bin/env python3
 """Writes expect_l10n.h for l10n.c: every code with its English, German and
 French text, read from the XML by Python's parser."""
+import os
 import sys
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+from ctext import c_string  # noqa: E402
+
 NS = '{urn:errgen:1}'
 LANG = '{http://www.w3.org/XML/1998/namespace}lang'
-
-
-def c_string(s):
-    if s is None:
-        return 'NULL'
-    out = []
-    for b in s.encode('utf-8'):
-        c = chr(b)
-        if c in '"\\':
-            out.append('\\' + c)
-        elif 0x20 <= b < 0x7f and c != '?':
-            out.append(c)
-        else:
-            out.append('\\%03o' % b)
-    return '"' + ''.join(out) + '"'
 
 
 def main(xml_path, out_path):

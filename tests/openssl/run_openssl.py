@@ -18,24 +18,15 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+from ctext import c_string  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 NS = '{urn:errgen:1}'
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 FLAGS = ['-std=c11', '-Wall', '-Wextra', '-Wpedantic', '-Werror']
-
-
-def c_string(s):
-    """A C string literal for s (UTF-8), with nothing left to interpret."""
-    out = []
-    for b in s.encode('utf-8'):
-        c = chr(b)
-        if c in '"\\?':
-            out.append('\\' + c)
-        elif 0x20 <= b < 0x7f:
-            out.append(c)
-        else:
-            out.append('\\%03o' % b)
-    return '"' + ''.join(out) + '"'
 
 
 def run(cmd, cwd):

@@ -29,23 +29,10 @@ NS = '{urn:errgen:1}'
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'consumer'))
+sys.path.insert(0, os.path.join(HERE, '..'))
 from run_consumer import (COMMON, C_ONLY, CXX_ONLY,  # noqa: E402
                           CLANG_EVERYTHING)
-
-
-def c_string(s):
-    if s is None:
-        return 'NULL'
-    out = []
-    for b in s.encode('utf-8'):
-        c = chr(b)
-        if c in '"\\':
-            out.append('\\' + c)
-        elif 0x20 <= b < 0x7f and c != '?':
-            out.append(c)
-        else:
-            out.append('\\%03o' % b)
-    return '"' + ''.join(out) + '"'
+from ctext import c_string  # noqa: E402
 
 
 def read_domain(path):
