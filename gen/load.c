@@ -662,6 +662,22 @@ static bool a_int32(const struct attrs *a, const char *name, int32_t *out,
 		       : sax_int32(a->st, a->tag, name, out, where);
 }
 
+/* The position of token attribute name's value among words[0..n) (the
+ * schema's enumeration, in the order of the model's enum; 0 for a word
+ * the schema refuses anyway), or -1 when the attribute is absent. */
+static int a_choice(const struct attrs *a, const char *name,
+		    const char *const *words, int n)
+{
+	char *v = a_token(a, name);
+	if (!v)
+		return -1;
+	int k = n - 1;
+	while (k > 0 && strcmp(v, words[k]) != 0)
+		k--;
+	free(v);
+	return k;
+}
+
 /* The attributes of <errors>, with their defaults. */
 static void read_domain(const struct attrs *a)
 {
@@ -722,12 +738,10 @@ static bool read_error(const struct attrs *a, struct error *e, size_t group)
 	e->name = a_str(a, "name");
 	e->name_loc = a_loc(a, "name");
 	bool ok = a_int32(a, "value", &e->value, &e->value_loc) && e->name;
-	char *status = a_token(a, "status");
-	e->status = !status				? STATUS_ACTIVE
-		    : strcmp(status, "deprecated") == 0 ? STATUS_DEPRECATED
-		    : strcmp(status, "obsolete") == 0	? STATUS_OBSOLETE
-							: STATUS_ACTIVE;
-	free(status);
+	static const char *const statuses[] = {"active", "deprecated",
+					       "obsolete"};
+	int status = a_choice(a, "status", statuses, 3);
+	e->status = status < 0 ? STATUS_ACTIVE : (enum error_status)status;
 	return ok;
 }
 
@@ -736,32 +750,22 @@ static bool read_mapping(const struct attrs *a, struct mapping *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->loc = a_elem_loc(a);
-	char *to = a_token(a, "to");
-	bool ok = to != NULL;
-	if (to && strcmp(to, "openssl") == 0)
-		m->target = MAP_OPENSSL;
-	else if (to && strcmp(to, "x509") == 0)
-		m->target = MAP_X509;
-	else if (to && strcmp(to, "tls-alert") == 0)
-		m->target = MAP_TLS_ALERT;
-	else
-		m->target = MAP_ERRNO;
-	free(to);
+	static const char *const targets[] = {"errno", "openssl", "x509",
+					      "tls-alert"};
+	static const char *const directions[] = {"both", "to", "from"};
+	int target = a_choice(a, "to", targets, 4);
+	m->target = target < 0 ? MAP_ERRNO : (enum map_target)target;
 	m->name = a_str(a, "name");
 	m->name_loc = a_loc(a, "name");
 	m->lib = a_str(a, "lib");
 	m->note = a_str(a, "note");
-	char *dir = a_token(a, "direction");
-	m->direction = !dir			  ? MAP_BOTH
-		       : strcmp(dir, "to") == 0	  ? MAP_TO
-		       : strcmp(dir, "from") == 0 ? MAP_FROM
-						  : MAP_BOTH;
-	free(dir);
+	int direction = a_choice(a, "direction", directions, 3);
+	m->direction = direction < 0 ? MAP_BOTH : (enum map_direction)direction;
 	char *pref = a_token(a, "preferred");
 	m->preferred =
 		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
 	free(pref);
-	return ok && m->name;
+	return m->name && target >= 0;
 }
 
 /* ------------------------------------------------------------------ */
