@@ -173,6 +173,15 @@ static void check_threads(void)
  * asks a program that changes LANGUAGE to count it up */
 extern int _nl_msg_cat_cntr;
 
+/* Whether answers are kept: run_l10n.py builds this file once more with
+ * -DERRGEN_NO_CACHE, where gettext must answer every time (but in the C
+ * locale, which the catalog answers itself). */
+#ifdef ERRGEN_NO_CACHE
+#define KEPT 0
+#else
+#define KEPT 1
+#endif
+
 static void expect_calls(const char *what, unsigned long got, int want_none)
 {
 	printf("cache: %s: %lu gettext calls\n", what, got);
@@ -208,7 +217,7 @@ static void check_cache(const char *localedir)
 	expect_calls("first round", calls_now() - before, 0);
 	before = calls_now();
 	check_all("cache: de, second round", "de");
-	expect_calls("second round (kept)", calls_now() - before, 1);
+	expect_calls("second round", calls_now() - before, KEPT);
 
 	/* LANGUAGE the way the gettext manual says */
 	setenv("LANGUAGE", "fr", 1);
@@ -216,7 +225,7 @@ static void check_cache(const char *localedir)
 	check_all("cache: LANGUAGE=fr and the count", "fr");
 	before = calls_now();
 	check_all("cache: LANGUAGE=fr kept", "fr");
-	expect_calls("LANGUAGE=fr, second round", calls_now() - before, 1);
+	expect_calls("LANGUAGE=fr, second round", calls_now() - before, KEPT);
 	unsetenv("LANGUAGE");
 	_nl_msg_cat_cntr++;
 	check_all("cache: LANGUAGE unset again", "de");
@@ -242,7 +251,7 @@ static void check_cache(const char *localedir)
 		before = calls_now();
 		check_all("cache: global de after uselocale", "de");
 		expect_calls("global de after uselocale", calls_now() - before,
-			     1);
+			     KEPT);
 	}
 
 	/* two threads fill the emptied cache at once, a third asks in French

@@ -74,6 +74,14 @@ def main():
         print(p.stdout, end='')
         if p.returncode != 0:
             sys.exit(p.returncode)
+        # the same checks with the cache of answers turned off
+        run(cc + ['-O2', '-DERRGEN_NO_CACHE', '-o', 'l10n-nocache'], tmp)
+        p = run(['./l10n-nocache'] + args, tmp, ok=(0, 1))
+        if p.returncode != 0:
+            print(p.stdout, end='')
+            sys.exit('FAIL: with -DERRGEN_NO_CACHE')
+        print('-DERRGEN_NO_CACHE: the same checks pass, gettext asked '
+              'every time')
         run(cc + ['-O1', '-g', '-fsanitize=thread', '-o', 'l10n-tsan'], tmp)
         env = dict(os.environ, TSAN_OPTIONS='halt_on_error=1 exitcode=66')
         t = subprocess.run(['./l10n-tsan'] + args, cwd=tmp, env=env,
