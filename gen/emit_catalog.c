@@ -175,12 +175,12 @@ static bool build_code_hash(const struct domain *d, struct layout *l)
 	if (!g)
 		return false;
 	enum phf_result rc = PHF_FULL;
+	uint32_t base = l->raw ? 0 : (uint32_t)l->lo;
 	for (size_t m = 0; m < NMULTS && rc != PHF_OK && rc != PHF_NOMEM;
 	     m++) {
 		for (size_t i = 0; i < l->count; i++) {
 			int32_t v = d->errors[l->order[i]].value;
-			g[i] = code_hash((uint32_t)v - (l->raw ? 0 : (uint32_t)l->lo),
-					 mults[m]);
+			g[i] = code_hash((uint32_t)v - base, mults[m]);
 		}
 		rc = phf_build(g, (uint32_t)l->count, phf_slots(l->count),
 			       65536, &l->code_phf);
