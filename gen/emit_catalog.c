@@ -425,21 +425,29 @@ static void tables(const struct layout *l, struct buf *out)
 	size_t nt = 0;
 	const char *offtype = c_uint_type(l->pool.size);
 	const char *slottype = c_uint_type(l->nslots + l->naliases);
-	t[nt++] = (struct table){offtype, "msg",
+	t[nt++] = (struct table){offtype,
+				 "msg",
 				 "per slot: offset of the message; the symbol "
 				 "ends just before it",
-				 l->msg, l->ntable, NULL};
-	t[nt++] = (struct table){c_uint_type(l->max_name_len), "name_len",
+				 l->msg,
+				 l->ntable,
+				 NULL};
+	t[nt++] = (struct table){c_uint_type(l->max_name_len),
+				 "name_len",
 				 "per slot: length of the symbol, 0 for no "
 				 "code",
-				 l->name_len, l->ntable, NULL};
+				 l->name_len,
+				 l->ntable,
+				 NULL};
 	if (!l->dense) {
-		t[nt++] = (struct table){c_uint_type((uint32_t)l->hi -
-						     (uint32_t)l->lo),
-					 "code",
-					 l->raw ? "per slot: the code, as uint32_t"
-						: "per slot: code - lowest code",
-					 l->vals, l->ntable, NULL};
+		t[nt++] = (struct table){
+			c_uint_type((uint32_t)l->hi - (uint32_t)l->lo),
+			"code",
+			l->raw ? "per slot: the code, as uint32_t"
+			       : "per slot: code - lowest code",
+			l->vals,
+			l->ntable,
+			NULL};
 		t[nt++] = (struct table){
 			c_uint_type(l->code_phf.max_pilot), "code_pilot",
 			"per bucket of the code hash: its pilot", NULL,
@@ -631,21 +639,21 @@ static void name_hash_function(const struct layout *l, struct buf *out)
 			   "\t\t}\n",
 			   (unsigned long long)NAME_WORD_K, l->n);
 	}
-	buf_printf(out,
-		   "\t} else {\n"
-		   "\t\tsize_t k;\n"
-		   "\t\tfor (k = 0; k < len; k++)\n"
-		   "\t\t\tg |= CAST(uint64_t, p[k]) << (8 * k);\n"
-		   "\t}\n"
-		   "\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
-		   "\tg ^= g >> 32;\n"
-		   "\ts = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> "
-		   "%u])) *\n\t    0x%08Xu;\n"
-		   "\treturn CAST(uint32_t, (CAST(uint64_t, s) * %uu) >> 32);\n"
-		   "}\n\n",
-		   (unsigned long long)l->name_mult,
-		   64 - l->name_phf.bucket_bits, PHF_K,
-		   (unsigned)l->name_phf.nslots);
+	buf_printf(
+		out,
+		"\t} else {\n"
+		"\t\tsize_t k;\n"
+		"\t\tfor (k = 0; k < len; k++)\n"
+		"\t\t\tg |= CAST(uint64_t, p[k]) << (8 * k);\n"
+		"\t}\n"
+		"\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
+		"\tg ^= g >> 32;\n"
+		"\ts = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> "
+		"%u])) *\n\t    0x%08Xu;\n"
+		"\treturn CAST(uint32_t, (CAST(uint64_t, s) * %uu) >> 32);\n"
+		"}\n\n",
+		(unsigned long long)l->name_mult, 64 - l->name_phf.bucket_bits,
+		PHF_K, (unsigned)l->name_phf.nslots);
 }
 
 static void lookup_functions(const struct layout *l, struct buf *out)
@@ -657,8 +665,9 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\tuint32_t slot = %s_error_slot(code);\n"
 		   "\tuint32_t len;\n",
 		   n, n);
-	buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n"
-			"\tlen = T.name_len[slot];\n",
+	buf_printf(out,
+		   "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n"
+		   "\tlen = T.name_len[slot];\n",
 		   l->nslots);
 	if (has_holes(l))
 		buf_puts(out, "\tif (!len)\n\t\treturn NO_STRING;\n");
@@ -713,36 +722,37 @@ static void cache_functions(const struct layout *l, const char *up,
 			    struct buf *out)
 {
 	const char *n = l->n;
-	buf_printf(out,
-		   "\n#ifdef %s_ERROR_CACHE\n"
-		   "/* glibc counts every change that can change what gettext "
-		   "answers (setlocale,\n"
-		   " * bindtextdomain, bind_textdomain_codeset, textdomain) in "
-		   "_nl_msg_cat_cntr;\n"
-		   " * its own cache of found messages goes by it, and the "
-		   "gettext manual asks\n"
-		   " * a program that changes LANGUAGE to count up too. */\n"
-		   "#if defined(__clang__) && defined(__has_warning)\n"
-		   "#if __has_warning(\"-Wreserved-identifier\")\n"
-		   "#pragma clang diagnostic push\n"
-		   "#pragma clang diagnostic ignored \"-Wreserved-identifier\"\n"
-		   "#define %s_ERROR_POP_WARNING 1\n"
-		   "#endif\n#endif\n"
-		   "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"
-		   "extern int _nl_msg_cat_cntr;\n"
-		   "#ifdef __cplusplus\n}\n#endif\n"
-		   "#ifdef %s_ERROR_POP_WARNING\n"
-		   "#pragma clang diagnostic pop\n"
-		   "#undef %s_ERROR_POP_WARNING\n"
-		   "#endif\n\n"
-		   "/* Per slot, and last for unknown codes: the answer in the "
-		   "global locale and\n"
-		   " * the stamp it was found under, _nl_msg_cat_cntr with the "
-		   "top bit set\n"
-		   " * (0: none yet, 1: being written). */\n"
-		   "static const char *%s_error_cache_text[%zu];\n"
-		   "static unsigned %s_error_cache_stamp[%zu];\n\n",
-		   up, up, up, up, n, l->nslots + 1, n, l->nslots + 1);
+	buf_printf(
+		out,
+		"\n#ifdef %s_ERROR_CACHE\n"
+		"/* glibc counts every change that can change what gettext "
+		"answers (setlocale,\n"
+		" * bindtextdomain, bind_textdomain_codeset, textdomain) in "
+		"_nl_msg_cat_cntr;\n"
+		" * its own cache of found messages goes by it, and the "
+		"gettext manual asks\n"
+		" * a program that changes LANGUAGE to count up too. */\n"
+		"#if defined(__clang__) && defined(__has_warning)\n"
+		"#if __has_warning(\"-Wreserved-identifier\")\n"
+		"#pragma clang diagnostic push\n"
+		"#pragma clang diagnostic ignored \"-Wreserved-identifier\"\n"
+		"#define %s_ERROR_POP_WARNING 1\n"
+		"#endif\n#endif\n"
+		"#ifdef __cplusplus\nextern \"C\" {\n#endif\n"
+		"extern int _nl_msg_cat_cntr;\n"
+		"#ifdef __cplusplus\n}\n#endif\n"
+		"#ifdef %s_ERROR_POP_WARNING\n"
+		"#pragma clang diagnostic pop\n"
+		"#undef %s_ERROR_POP_WARNING\n"
+		"#endif\n\n"
+		"/* Per slot, and last for unknown codes: the answer in the "
+		"global locale and\n"
+		" * the stamp it was found under, _nl_msg_cat_cntr with the "
+		"top bit set\n"
+		" * (0: none yet, 1: being written). */\n"
+		"static const char *%s_error_cache_text[%zu];\n"
+		"static unsigned %s_error_cache_stamp[%zu];\n\n",
+		up, up, up, up, n, l->nslots + 1, n, l->nslots + 1);
 	buf_printf(out,
 		   "/* The stamp of answers found now, or 0 when this thread "
 		   "has a locale of\n"
@@ -755,32 +765,33 @@ static void cache_functions(const struct layout *l, const char *up,
 		   "__ATOMIC_ACQUIRE)) |\n"
 		   "\t       0x80000000u;\n}\n\n",
 		   n);
-	buf_printf(out,
-		   "/* Keeps text, found under stamp now, in entry at, unless "
-		   "another thread is\n"
-		   " * writing the entry or has kept an answer for now or for "
-		   "a later change\n"
-		   " * (stamps only grow, modulo 2^31, so a reader that sees "
-		   "its stamp gets the\n"
-		   " * answer stored with it or a newer one, never an older "
-		   "one). Returns text. */\n"
-		   "static const char *%s_error_cache_put(uint32_t at, "
-		   "unsigned now,\n"
-		   "\t\t\t\t\tconst char *text)\n{\n"
-		   "\tunsigned seen = __atomic_load_n(&%s_error_cache_stamp[at], "
-		   "__ATOMIC_RELAXED);\n"
-		   "\tif (seen == 1u || (seen != 0u && now - seen - 1u >= "
-		   "0x7FFFFFFFu) ||\n"
-		   "\t    !__atomic_compare_exchange_n(&%s_error_cache_stamp[at], "
-		   "&seen, 1u, 0,\n"
-		   "\t\t\t\t\t __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))\n"
-		   "\t\treturn text;\n"
-		   "\t__atomic_store_n(&%s_error_cache_text[at], text, "
-		   "__ATOMIC_RELEASE);\n"
-		   "\t__atomic_store_n(&%s_error_cache_stamp[at], now, "
-		   "__ATOMIC_RELEASE);\n"
-		   "\treturn text;\n}\n#endif\n",
-		   n, n, n, n, n);
+	buf_printf(
+		out,
+		"/* Keeps text, found under stamp now, in entry at, unless "
+		"another thread is\n"
+		" * writing the entry or has kept an answer for now or for "
+		"a later change\n"
+		" * (stamps only grow, modulo 2^31, so a reader that sees "
+		"its stamp gets the\n"
+		" * answer stored with it or a newer one, never an older "
+		"one). Returns text. */\n"
+		"static const char *%s_error_cache_put(uint32_t at, "
+		"unsigned now,\n"
+		"\t\t\t\t\tconst char *text)\n{\n"
+		"\tunsigned seen = __atomic_load_n(&%s_error_cache_stamp[at], "
+		"__ATOMIC_RELAXED);\n"
+		"\tif (seen == 1u || (seen != 0u && now - seen - 1u >= "
+		"0x7FFFFFFFu) ||\n"
+		"\t    !__atomic_compare_exchange_n(&%s_error_cache_stamp[at], "
+		"&seen, 1u, 0,\n"
+		"\t\t\t\t\t __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))\n"
+		"\t\treturn text;\n"
+		"\t__atomic_store_n(&%s_error_cache_text[at], text, "
+		"__ATOMIC_RELEASE);\n"
+		"\t__atomic_store_n(&%s_error_cache_stamp[at], now, "
+		"__ATOMIC_RELEASE);\n"
+		"\treturn text;\n}\n#endif\n",
+		n, n, n, n, n);
 }
 
 static void localized_functions(const struct layout *l, const char *up,
@@ -848,20 +859,21 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "\treturn text == key ? english : text;\n"
 		   "}\n#endif\n",
 		   up, up);
-	buf_printf(out,
-		   "\n#ifdef %s_ERROR_CACHE\n"
-		   "/* The answer for slot when the cache has none: gettext's, "
-		   "kept if now is\n"
-		   " * a stamp. Out of line, so that the kept answers are "
-		   "quick to reach. */\n"
-		   "__attribute__((noinline)) static const char *\n"
-		   "%s_error_cache_miss(uint32_t slot, unsigned now)\n{\n"
-		   "\tconst char *text = %s_error_ask_gettext(slot);\n"
-		   "\tif (!now)\n"
-		   "\t\treturn text;\n"
-		   "\treturn %s_error_cache_put(slot < %zuu ? slot : %zuu, now, "
-		   "text);\n}\n#endif\n",
-		   up, n, n, n, l->nslots, l->nslots);
+	buf_printf(
+		out,
+		"\n#ifdef %s_ERROR_CACHE\n"
+		"/* The answer for slot when the cache has none: gettext's, "
+		"kept if now is\n"
+		" * a stamp. Out of line, so that the kept answers are "
+		"quick to reach. */\n"
+		"__attribute__((noinline)) static const char *\n"
+		"%s_error_cache_miss(uint32_t slot, unsigned now)\n{\n"
+		"\tconst char *text = %s_error_ask_gettext(slot);\n"
+		"\tif (!now)\n"
+		"\t\treturn text;\n"
+		"\treturn %s_error_cache_put(slot < %zuu ? slot : %zuu, now, "
+		"text);\n}\n#endif\n",
+		up, n, n, n, l->nslots, l->nslots);
 	buf_printf(out,
 		   "\nconst char *%s_error_message_localized(int code)\n{\n"
 		   "#ifdef ERRGEN_NO_NLS\n"
@@ -921,7 +933,8 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		 "#define _POSIX_C_SOURCE 200809L\n#endif\n\n");
 	buf_printf(out, "#include \"%s_errors.h\"\n\n", d->name);
 	buf_printf(out,
-		   "#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n"
+		   "#include <stddef.h>\n#include <stdint.h>\n#include "
+		   "<string.h>\n"
 		   "#ifndef ERRGEN_NO_NLS\n#include <libintl.h>\n"
 		   "#if defined(__GLIBC__)\n"
 		   "#include <langinfo.h>\n#include <locale.h>\n"
@@ -955,7 +968,8 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	lookup_functions(&l, out);
 	localized_functions(&l, up, out);
 	buf_printf(out,
-		   "\n#undef NAME_END\n#undef POOL\n#undef T\n#undef %s_ERROR_C_LOCALE_FAST\n"
+		   "\n#undef NAME_END\n#undef POOL\n#undef T\n#undef "
+		   "%s_ERROR_C_LOCALE_FAST\n"
 		   "#undef %s_ERROR_CACHE\n"
 		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",
 		   up, up);

@@ -7,9 +7,9 @@
  * localized_kept, message_l (the last three in LOCALE, with LOCALEDIR bound
  * to the catalog's text domain; LOCALE "C" for no translation).
  * localized_kept first looks every element up once outside the counted
- * loop, so it measures the catalog's kept answers alone. RANDOM is the shared file of
- * random numbers, KEYS the domain's "VALUE NAME" lines; element i of the
- * arrays is key RANDOM[i] % count. Before the loop, every key is checked
+ * loop, so it measures the catalog's kept answers alone. RANDOM is the shared
+ * file of random numbers, KEYS the domain's "VALUE NAME" lines; element i of
+ * the arrays is key RANDOM[i] % count. Before the loop, every key is checked
  * both ways, so a wrong catalog cannot produce a figure.
  */
 #define _GNU_SOURCE
@@ -112,7 +112,8 @@ int main(int argc, char **argv)
 	else if (strcmp(variant, "localized") == 0 && argc == 6)
 		acc += loop_localized(codes, n);
 	else if (strcmp(variant, "localized_kept") == 0 && argc == 6)
-		acc += loop_localized(codes, n) + loop_localized_kept(codes, 1) +
+		acc += loop_localized(codes, n) +
+		       loop_localized_kept(codes, 1) +
 		       loop_localized_kept(codes, n);
 	else if (strcmp(variant, "message_l") == 0 && argc == 6)
 		acc += loop_message_l(codes, n);

@@ -144,8 +144,9 @@ static void *work(void *arg)
 		for (int i = 0; i < N_EXPECTED; i++) {
 			const struct expected_l10n *e = &expected[i];
 			const char *got =
-				w->locale ? D_error_message_l(e->value, w->locale)
-					  : D_error_message_localized(e->value);
+				w->locale
+					? D_error_message_l(e->value, w->locale)
+					: D_error_message_localized(e->value);
 			if (!got || strcmp(got, want_in(e, w->lang)) != 0)
 				w->failures++;
 		}
