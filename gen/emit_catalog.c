@@ -754,44 +754,110 @@ static void cache_functions(const struct layout *l, const char *up,
 		"static unsigned %s_error_cache_stamp[%zu];\n\n",
 		up, up, up, up, n, l->nslots + 1, n, l->nslots + 1);
 	buf_printf(out,
-		   "/* The stamp of answers found now, or 0 when this thread "
-		   "has a locale of\n"
-		   " * its own (uselocale) and its answers are not kept. */\n"
+		   "/* The stamp of answers found now. */\n"
+		   "static unsigned %s_error_cache_count(void)\n{\n"
+		   "\treturn CAST(unsigned, __atomic_load_n(&_nl_msg_cat_cntr, "
+		   "__ATOMIC_ACQUIRE)) |\n"
+		   "\t       0x80000000u;\n}\n\n"
+		   "/* The same, or 0 when this thread has a locale of its own "
+		   "(uselocale) and\n"
+		   " * its answers are not kept with the global locale's. */\n"
 		   "static unsigned %s_error_cache_now(void)\n{\n"
 		   "\tif (uselocale(CAST(locale_t, NO_STRING)) != "
 		   "LC_GLOBAL_LOCALE)\n"
 		   "\t\treturn 0;\n"
-		   "\treturn CAST(unsigned, __atomic_load_n(&_nl_msg_cat_cntr, "
-		   "__ATOMIC_ACQUIRE)) |\n"
-		   "\t       0x80000000u;\n}\n\n",
-		   n);
+		   "\treturn %s_error_cache_count();\n}\n\n",
+		   n, n, n);
 	buf_printf(
 		out,
-		"/* Keeps text, found under stamp now, in entry at, unless "
-		"another thread is\n"
+		"/* Keeps text, found under stamp now, in entry at of stamps "
+		"and texts, unless\n"
+		" * another thread is\n"
 		" * writing the entry or has kept an answer for now or for "
 		"a later change\n"
 		" * (stamps only grow, modulo 2^31, so a reader that sees "
 		"its stamp gets the\n"
 		" * answer stored with it or a newer one, never an older "
 		"one). Returns text. */\n"
-		"static const char *%s_error_cache_put(uint32_t at, "
-		"unsigned now,\n"
-		"\t\t\t\t\tconst char *text)\n{\n"
-		"\tunsigned seen = __atomic_load_n(&%s_error_cache_stamp[at], "
+		"static const char *%s_error_cache_put(unsigned *stamps,\n"
+		"\t\t\t\t\tconst char **texts, uint32_t at,\n"
+		"\t\t\t\t\tunsigned now, const char *text)\n{\n"
+		"\tunsigned seen = __atomic_load_n(&stamps[at], "
 		"__ATOMIC_RELAXED);\n"
 		"\tif (seen == 1u || (seen != 0u && now - seen - 1u >= "
 		"0x7FFFFFFFu) ||\n"
-		"\t    !__atomic_compare_exchange_n(&%s_error_cache_stamp[at], "
-		"&seen, 1u, 0,\n"
+		"\t    !__atomic_compare_exchange_n(&stamps[at], &seen, 1u, "
+		"0,\n"
 		"\t\t\t\t\t __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))\n"
 		"\t\treturn text;\n"
-		"\t__atomic_store_n(&%s_error_cache_text[at], text, "
-		"__ATOMIC_RELEASE);\n"
-		"\t__atomic_store_n(&%s_error_cache_stamp[at], now, "
-		"__ATOMIC_RELEASE);\n"
+		"\t__atomic_store_n(&texts[at], text, __ATOMIC_RELEASE);\n"
+		"\t__atomic_store_n(&stamps[at], now, __ATOMIC_RELEASE);\n"
 		"\treturn text;\n}\n#endif\n",
-		n, n, n, n, n);
+		n);
+}
+
+/* Ways of the per-locale cache (D_error_message_l): as many locales as
+ * keep their answers at once. */
+#define LOCALE_WAYS 4
+/* Longest LC_MESSAGES locale name kept, NUL included. */
+#define LOCALE_NAME_MAX 64
+/* Tables of this many slots or more keep no answers per locale: their ways
+ * would take LOCALE_WAYS * 12 bytes a slot, 3 MiB at this size. */
+#define LOCALE_CACHE_MAX_SLOTS 65536
+
+/* The cache of D_error_message_l's answers: a few "ways", each the
+ * answers for one LC_MESSAGES locale name (gettext's own cache goes by
+ * that name too), stamped like the global locale's. */
+static void locale_cache_functions(const struct layout *l, const char *up,
+				   struct buf *out)
+{
+	const char *n = l->n;
+	buf_printf(out,
+		   "\n#ifdef %s_ERROR_LOCALE_CACHE\n"
+		   "/* For D_error_message_l: the answers for up to %d "
+		   "locales, each by the name\n"
+		   " * of its LC_MESSAGES category (0: free, 1: being named, "
+		   "2: named). */\n"
+		   "static char %s_error_lcache_name[%d][%d];\n"
+		   "static unsigned %s_error_lcache_state[%d];\n"
+		   "static const char *%s_error_lcache_text[%d][%zu];\n"
+		   "static unsigned %s_error_lcache_stamp[%d][%zu];\n\n",
+		   up, LOCALE_WAYS, n, LOCALE_WAYS, LOCALE_NAME_MAX, n,
+		   LOCALE_WAYS, n, LOCALE_WAYS, l->nslots + 1, n, LOCALE_WAYS,
+		   l->nslots + 1);
+	buf_printf(out,
+		   "/* The way that keeps locale's answers, named now if need "
+		   "be, or -1 when\n"
+		   " * every way keeps another locale's (a way another thread "
+		   "is naming counts\n"
+		   " * as another's: no waiting). */\n"
+		   "static int %s_error_lcache_way(locale_t locale)\n{\n"
+		   "\tconst char *name =\n"
+		   "\t\tnl_langinfo_l(_NL_LOCALE_NAME(LC_MESSAGES), locale);\n"
+		   "\tint w;\n"
+		   "\tfor (w = 0; w < %d; w++) {\n"
+		   "\t\tunsigned state = "
+		   "__atomic_load_n(&%s_error_lcache_state[w],\n"
+		   "\t\t\t\t\t\t __ATOMIC_ACQUIRE);\n"
+		   "\t\tunsigned free_state = 0u;\n"
+		   "\t\tsize_t len;\n"
+		   "\t\tif (state == 2u && strcmp(%s_error_lcache_name[w], "
+		   "name) == 0)\n"
+		   "\t\t\treturn w;\n"
+		   "\t\tif (state != 0u || (len = strlen(name)) >= %du ||\n"
+		   "\t\t    "
+		   "!__atomic_compare_exchange_n(&%s_error_lcache_state[w],\n"
+		   "\t\t\t\t\t\t &free_state, 1u, 0,\n"
+		   "\t\t\t\t\t\t __ATOMIC_ACQUIRE,\n"
+		   "\t\t\t\t\t\t __ATOMIC_RELAXED))\n"
+		   "\t\t\tcontinue;\n"
+		   "\t\tmemcpy(%s_error_lcache_name[w], name, len + 1);\n"
+		   "\t\t__atomic_store_n(&%s_error_lcache_state[w], 2u, "
+		   "__ATOMIC_RELEASE);\n"
+		   "\t\treturn w;\n"
+		   "\t}\n"
+		   "\treturn -1;\n}\n#endif\n",
+		   n, LOCALE_WAYS, n, n, LOCALE_NAME_MAX, n, n, n);
 }
 
 static void localized_functions(const struct layout *l, const char *up,
@@ -859,21 +925,22 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "\treturn text == key ? english : text;\n"
 		   "}\n#endif\n",
 		   up, up);
-	buf_printf(
-		out,
-		"\n#ifdef %s_ERROR_CACHE\n"
-		"/* The answer for slot when the cache has none: gettext's, "
-		"kept if now is\n"
-		" * a stamp. Out of line, so that the kept answers are "
-		"quick to reach. */\n"
-		"__attribute__((noinline)) static const char *\n"
-		"%s_error_cache_miss(uint32_t slot, unsigned now)\n{\n"
-		"\tconst char *text = %s_error_ask_gettext(slot);\n"
-		"\tif (!now)\n"
-		"\t\treturn text;\n"
-		"\treturn %s_error_cache_put(slot < %zuu ? slot : %zuu, now, "
-		"text);\n}\n#endif\n",
-		up, n, n, n, l->nslots, l->nslots);
+	buf_printf(out,
+		   "\n#ifdef %s_ERROR_CACHE\n"
+		   "/* The answer for slot when the cache has none: gettext's, "
+		   "kept if now is\n"
+		   " * a stamp. Out of line, so that the kept answers are "
+		   "quick to reach. */\n"
+		   "__attribute__((noinline)) static const char *\n"
+		   "%s_error_cache_miss(uint32_t slot, unsigned now)\n{\n"
+		   "\tconst char *text = %s_error_ask_gettext(slot);\n"
+		   "\tif (!now)\n"
+		   "\t\treturn text;\n"
+		   "\treturn %s_error_cache_put(%s_error_cache_stamp, "
+		   "%s_error_cache_text,\n"
+		   "\t\t\t\t     slot < %zuu ? slot : %zuu, now, text);\n"
+		   "}\n#endif\n",
+		   up, n, n, n, n, n, l->nslots, l->nslots);
 	buf_printf(out,
 		   "\nconst char *%s_error_message_localized(int code)\n{\n"
 		   "#ifdef ERRGEN_NO_NLS\n"
@@ -895,6 +962,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "#endif\n"
 		   "#endif\n}\n",
 		   n, n, n, up, l->nslots, l->nslots, n, n, n, n, n);
+	locale_cache_functions(l, up, out);
 	buf_printf(
 		out,
 		"\n#ifdef LC_ALL_MASK\n"
@@ -903,14 +971,35 @@ static void localized_functions(const struct layout *l, const char *up,
 		"\t(void)locale;\n"
 		"\treturn %s_error_message(code);\n"
 		"#else\n"
+		"\tlocale_t saved;\n"
+		"\tconst char *text;\n"
+		"#ifdef %s_ERROR_LOCALE_CACHE\n"
+		"\tuint32_t slot = %s_error_slot(code);\n"
+		"\tuint32_t at = slot < %zuu ? slot : %zuu;\n"
+		"\tint way = locale == LC_GLOBAL_LOCALE || !locale\n"
+		"\t\t\t  ? -1\n"
+		"\t\t\t  : %s_error_lcache_way(locale);\n"
+		"\tunsigned now = %s_error_cache_count();\n"
+		"\tif (way >= 0 && "
+		"__atomic_load_n(&%s_error_lcache_stamp[way][at],\n"
+		"\t\t\t\t\t __ATOMIC_ACQUIRE) == now)\n"
+		"\t\treturn __atomic_load_n(&%s_error_lcache_text[way][at],\n"
+		"\t\t\t\t       __ATOMIC_RELAXED);\n"
+		"#endif\n"
 		"\t/* only this thread's locale changes, and only for the call "
 		"*/\n"
-		"\tlocale_t saved = uselocale(locale);\n"
-		"\tconst char *text = %s_error_message_localized(code);\n"
+		"\tsaved = uselocale(locale);\n"
+		"\ttext = %s_error_message_localized(code);\n"
 		"\tuselocale(saved);\n"
+		"#ifdef %s_ERROR_LOCALE_CACHE\n"
+		"\tif (way >= 0)\n"
+		"\t\ttext = %s_error_cache_put(%s_error_lcache_stamp[way],\n"
+		"\t\t\t\t\t    %s_error_lcache_text[way], at, now,\n"
+		"\t\t\t\t\t    text);\n"
+		"#endif\n"
 		"\treturn text;\n"
 		"#endif\n}\n#endif\n",
-		n, n, n);
+		n, n, up, n, l->nslots, l->nslots, n, n, n, n, n, up, n, n, n);
 }
 
 void emit_catalog(const struct domain *d, struct buf *out)
@@ -947,9 +1036,17 @@ void emit_catalog(const struct domain *d, struct buf *out)
 		   "#if defined(LC_ALL_MASK) && defined(__ATOMIC_ACQUIRE) && "
 		   "\\\n"
 		   "    !defined(ERRGEN_NO_CACHE)\n"
-		   "#define %s_ERROR_CACHE 1\n"
-		   "#endif\n#endif\n#endif\n\n",
+		   "#define %s_ERROR_CACHE 1\n",
 		   up, d->name, up);
+	/* D_error_message_l keeps answers too, unless the table is so big
+	 * that its ways would take megabytes */
+	if (l.nslots < LOCALE_CACHE_MAX_SLOTS)
+		buf_printf(out,
+			   "#if defined(%s_ERROR_C_LOCALE_FAST)\n"
+			   "#define %s_ERROR_LOCALE_CACHE 1\n"
+			   "#endif\n",
+			   up, up);
+	buf_puts(out, "#endif\n#endif\n#endif\n\n");
 	/* Casts that stay clean under C++'s -Wold-style-cast. */
 	buf_puts(out,
 		 "#ifdef __cplusplus\n"
@@ -970,9 +1067,9 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	buf_printf(out,
 		   "\n#undef NAME_END\n#undef POOL\n#undef T\n#undef "
 		   "%s_ERROR_C_LOCALE_FAST\n"
-		   "#undef %s_ERROR_CACHE\n"
+		   "#undef %s_ERROR_CACHE\n#undef %s_ERROR_LOCALE_CACHE\n"
 		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",
-		   up, up);
+		   up, up, up);
 	free(up);
 	layout_free(&l);
 }

@@ -23,6 +23,9 @@
 #if defined(LC_ALL_MASK) && defined(__ATOMIC_ACQUIRE) && \
     !defined(ERRGEN_NO_CACHE)
 #define NSS_SSL_ERROR_CACHE 1
+#if defined(NSS_SSL_ERROR_C_LOCALE_FAST)
+#define NSS_SSL_ERROR_LOCALE_CACHE 1
+#endif
 #endif
 #endif
 #endif
@@ -692,30 +695,38 @@ extern int _nl_msg_cat_cntr;
 static const char *nss_ssl_error_cache_text[193];
 static unsigned nss_ssl_error_cache_stamp[193];
 
-/* The stamp of answers found now, or 0 when this thread has a locale of
- * its own (uselocale) and its answers are not kept. */
-static unsigned nss_ssl_error_cache_now(void)
+/* The stamp of answers found now. */
+static unsigned nss_ssl_error_cache_count(void)
 {
-	if (uselocale(CAST(locale_t, NO_STRING)) != LC_GLOBAL_LOCALE)
-		return 0;
 	return CAST(unsigned, __atomic_load_n(&_nl_msg_cat_cntr, __ATOMIC_ACQUIRE)) |
 	       0x80000000u;
 }
 
-/* Keeps text, found under stamp now, in entry at, unless another thread is
+/* The same, or 0 when this thread has a locale of its own (uselocale) and
+ * its answers are not kept with the global locale's. */
+static unsigned nss_ssl_error_cache_now(void)
+{
+	if (uselocale(CAST(locale_t, NO_STRING)) != LC_GLOBAL_LOCALE)
+		return 0;
+	return nss_ssl_error_cache_count();
+}
+
+/* Keeps text, found under stamp now, in entry at of stamps and texts, unless
+ * another thread is
  * writing the entry or has kept an answer for now or for a later change
  * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
  * answer stored with it or a newer one, never an older one). Returns text. */
-static const char *nss_ssl_error_cache_put(uint32_t at, unsigned now,
-					const char *text)
+static const char *nss_ssl_error_cache_put(unsigned *stamps,
+					const char **texts, uint32_t at,
+					unsigned now, const char *text)
 {
-	unsigned seen = __atomic_load_n(&nss_ssl_error_cache_stamp[at], __ATOMIC_RELAXED);
+	unsigned seen = __atomic_load_n(&stamps[at], __ATOMIC_RELAXED);
 	if (seen == 1u || (seen != 0u && now - seen - 1u >= 0x7FFFFFFFu) ||
-	    !__atomic_compare_exchange_n(&nss_ssl_error_cache_stamp[at], &seen, 1u, 0,
+	    !__atomic_compare_exchange_n(&stamps[at], &seen, 1u, 0,
 					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return text;
-	__atomic_store_n(&nss_ssl_error_cache_text[at], text, __ATOMIC_RELEASE);
-	__atomic_store_n(&nss_ssl_error_cache_stamp[at], now, __ATOMIC_RELEASE);
+	__atomic_store_n(&texts[at], text, __ATOMIC_RELEASE);
+	__atomic_store_n(&stamps[at], now, __ATOMIC_RELEASE);
 	return text;
 }
 #endif
@@ -765,7 +776,8 @@ nss_ssl_error_cache_miss(uint32_t slot, unsigned now)
 	const char *text = nss_ssl_error_ask_gettext(slot);
 	if (!now)
 		return text;
-	return nss_ssl_error_cache_put(slot < 192u ? slot : 192u, now, text);
+	return nss_ssl_error_cache_put(nss_ssl_error_cache_stamp, nss_ssl_error_cache_text,
+				     slot < 192u ? slot : 192u, now, text);
 }
 #endif
 
@@ -788,6 +800,43 @@ const char *nss_ssl_error_message_localized(int code)
 #endif
 }
 
+#ifdef NSS_SSL_ERROR_LOCALE_CACHE
+/* For D_error_message_l: the answers for up to 4 locales, each by the name
+ * of its LC_MESSAGES category (0: free, 1: being named, 2: named). */
+static char nss_ssl_error_lcache_name[4][64];
+static unsigned nss_ssl_error_lcache_state[4];
+static const char *nss_ssl_error_lcache_text[4][193];
+static unsigned nss_ssl_error_lcache_stamp[4][193];
+
+/* The way that keeps locale's answers, named now if need be, or -1 when
+ * every way keeps another locale's (a way another thread is naming counts
+ * as another's: no waiting). */
+static int nss_ssl_error_lcache_way(locale_t locale)
+{
+	const char *name =
+		nl_langinfo_l(_NL_LOCALE_NAME(LC_MESSAGES), locale);
+	int w;
+	for (w = 0; w < 4; w++) {
+		unsigned state = __atomic_load_n(&nss_ssl_error_lcache_state[w],
+						 __ATOMIC_ACQUIRE);
+		unsigned free_state = 0u;
+		size_t len;
+		if (state == 2u && strcmp(nss_ssl_error_lcache_name[w], name) == 0)
+			return w;
+		if (state != 0u || (len = strlen(name)) >= 64u ||
+		    !__atomic_compare_exchange_n(&nss_ssl_error_lcache_state[w],
+						 &free_state, 1u, 0,
+						 __ATOMIC_ACQUIRE,
+						 __ATOMIC_RELAXED))
+			continue;
+		memcpy(nss_ssl_error_lcache_name[w], name, len + 1);
+		__atomic_store_n(&nss_ssl_error_lcache_state[w], 2u, __ATOMIC_RELEASE);
+		return w;
+	}
+	return -1;
+}
+#endif
+
 #ifdef LC_ALL_MASK
 const char *nss_ssl_error_message_l(int code, locale_t locale)
 {
@@ -795,10 +844,30 @@ const char *nss_ssl_error_message_l(int code, locale_t locale)
 	(void)locale;
 	return nss_ssl_error_message(code);
 #else
+	locale_t saved;
+	const char *text;
+#ifdef NSS_SSL_ERROR_LOCALE_CACHE
+	uint32_t slot = nss_ssl_error_slot(code);
+	uint32_t at = slot < 192u ? slot : 192u;
+	int way = locale == LC_GLOBAL_LOCALE || !locale
+			  ? -1
+			  : nss_ssl_error_lcache_way(locale);
+	unsigned now = nss_ssl_error_cache_count();
+	if (way >= 0 && __atomic_load_n(&nss_ssl_error_lcache_stamp[way][at],
+					 __ATOMIC_ACQUIRE) == now)
+		return __atomic_load_n(&nss_ssl_error_lcache_text[way][at],
+				       __ATOMIC_RELAXED);
+#endif
 	/* only this thread's locale changes, and only for the call */
-	locale_t saved = uselocale(locale);
-	const char *text = nss_ssl_error_message_localized(code);
+	saved = uselocale(locale);
+	text = nss_ssl_error_message_localized(code);
 	uselocale(saved);
+#ifdef NSS_SSL_ERROR_LOCALE_CACHE
+	if (way >= 0)
+		text = nss_ssl_error_cache_put(nss_ssl_error_lcache_stamp[way],
+					    nss_ssl_error_lcache_text[way], at, now,
+					    text);
+#endif
 	return text;
 #endif
 }
@@ -809,6 +878,7 @@ const char *nss_ssl_error_message_l(int code, locale_t locale)
 #undef T
 #undef NSS_SSL_ERROR_C_LOCALE_FAST
 #undef NSS_SSL_ERROR_CACHE
+#undef NSS_SSL_ERROR_LOCALE_CACHE
 #undef NO_STRING
 #undef RCAST
 #undef CAST

@@ -83,6 +83,18 @@ static int check_all(const char *label, const char *lang)
 	return translated;
 }
 
+/* Every code through D_error_message_l in locale. */
+static void check_all_l(const char *label, locale_t locale, const char *lang)
+{
+	for (int i = 0; i < N_EXPECTED; i++) {
+		const struct expected_l10n *e = &expected[i];
+		check(label, e, D_error_message_l(e->value, locale),
+		      lang ? want_in(e, lang) : e->english);
+	}
+	check(label, &unknown_code, D_error_message_l(UNKNOWN_CODE, locale),
+	      unknown_code.english);
+}
+
 /* Every code and an unknown one give what gettext itself gives for their
  * key (the English message when it gives the key back): the lookup may
  * skip gettext only where gettext would translate nothing. Returns how
@@ -278,6 +290,60 @@ static void check_cache(const char *localedir)
 		       "and %d wrong\n",
 		       w[0].failures, w[1].failures, w[2].failures);
 		failures += w[0].failures + w[1].failures + w[2].failures;
+		freelocale(fr);
+	}
+
+	/* D_error_message_l keeps its answers by the locale's LC_MESSAGES
+	 * name, in four ways: here five names (French first, which the
+	 * reader above may have named already), so the last finds none */
+	{
+		static const char *const names[] = {"de_DE.UTF-8", "C",
+						    "C.UTF-8", "de_DE.utf8"};
+		locale_t fr = newlocale(LC_ALL_MASK, "fr_FR.UTF-8", 0);
+		locale_t fr2 = newlocale(LC_ALL_MASK, "fr_FR.UTF-8", 0);
+		locale_t other[4];
+		check_all_l("cache: _l fr, first", fr, "fr");
+		before = calls_now();
+		check_all_l("cache: _l fr, again", fr, "fr");
+		expect_calls("_l fr, second round", calls_now() - before, KEPT);
+		before = calls_now();
+		check_all_l("cache: _l, another fr locale_t", fr2, "fr");
+		expect_calls("_l, another locale_t of the same name",
+			     calls_now() - before, KEPT);
+		/* LANGUAGE wins over a locale of one's own too */
+		setenv("LANGUAGE", "de", 1);
+		_nl_msg_cat_cntr++;
+		check_all_l("cache: _l fr under LANGUAGE=de", fr, "de");
+		unsetenv("LANGUAGE");
+		_nl_msg_cat_cntr++;
+		check_all_l("cache: _l fr, LANGUAGE unset", fr, "fr");
+		/* three more names fill the ways; the fifth name is answered
+		 * by gettext every time, and right */
+		for (int k = 0; k < 4; k++) {
+			other[k] = newlocale(LC_ALL_MASK, names[k], 0);
+			if (!other[k]) {
+				printf("FAIL newlocale %s\n", names[k]);
+				failures++;
+				continue;
+			}
+			check_all_l("cache: _l, one more locale", other[k],
+				    names[k][0] == 'C' ? NULL : "de");
+		}
+		if (other[3]) {
+			before = calls_now();
+			check_all_l("cache: _l, a fifth locale", other[3],
+				    "de");
+			expect_calls("_l, a fifth locale name, second round",
+				     calls_now() - before, 0);
+		}
+		before = calls_now();
+		check_all_l("cache: _l fr, after the others", fr, "fr");
+		expect_calls("_l fr, after the others", calls_now() - before,
+			     KEPT);
+		for (int k = 0; k < 4; k++)
+			if (other[k])
+				freelocale(other[k]);
+		freelocale(fr2);
 		freelocale(fr);
 	}
 
