@@ -38,21 +38,27 @@ def run(cmd, cwd):
     return p.stdout
 
 
+def compile_flags(compiler, std):
+    """(flags for the generated files, flags for a test program, language
+    flags) with compiler and std: the generated files get every warning, the
+    test program only the common set (it is C that is also compiled as
+    C++)."""
+    cxx = compiler.endswith('++')
+    generated = ['-std=' + std] + COMMON + (CXX_ONLY if cxx else C_ONLY)
+    if compiler.startswith('clang'):
+        generated = [f for f in generated if f != '-Wuseless-cast']
+        generated += CLANG_EVERYTHING
+    program = ['-std=' + std] + COMMON + ([] if cxx else C_ONLY)
+    return generated, program, (['-x', 'c++'] if cxx else [])
+
+
 def main():
     errgen, xml, compiler, std = sys.argv[1:5]
     errgen = os.path.abspath(errgen)
     if shutil.which(compiler) is None:
         print('SKIP: %s is not installed' % compiler)
         sys.exit(77)
-    cxx = compiler.endswith('++')
-    # The generated files get every warning; the test program itself only
-    # the common set (it is C that is also compiled as C++).
-    consumer_flags = ['-std=' + std] + COMMON + ([] if cxx else C_ONLY)
-    flags = ['-std=' + std] + COMMON + (CXX_ONLY if cxx else C_ONLY)
-    if compiler.startswith('clang'):
-        flags = [f for f in flags if f != '-Wuseless-cast']
-        flags += CLANG_EVERYTHING
-    lang = ['-x', 'c++'] if cxx else []
+    flags, consumer_flags, lang = compile_flags(compiler, std)
     with tempfile.TemporaryDirectory() as tmp:
         run([errgen, '--flat', '-o', tmp, os.path.abspath(xml)], tmp)
         domain = [f for f in os.listdir(tmp) if f.endswith('_errors.c')][0][:-9]

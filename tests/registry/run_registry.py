@@ -30,8 +30,7 @@ XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'consumer'))
 sys.path.insert(0, os.path.join(HERE, '..'))
-from run_consumer import (COMMON, C_ONLY, CXX_ONLY,  # noqa: E402
-                          CLANG_EVERYTHING)
+from run_consumer import compile_flags  # noqa: E402
 from ctext import c_string  # noqa: E402
 
 
@@ -159,13 +158,7 @@ def main():
     if shutil.which(compiler) is None:
         print('SKIP: %s is not installed' % compiler)
         sys.exit(77)
-    cxx = compiler.endswith('++')
-    flags = ['-std=' + std] + COMMON + (CXX_ONLY if cxx else C_ONLY)
-    if compiler.startswith('clang'):
-        flags = [f for f in flags if f != '-Wuseless-cast']
-        flags += CLANG_EVERYTHING
-    test_flags = ['-std=' + std] + COMMON + ([] if cxx else C_ONLY)
-    lang = ['-x', 'c++'] if cxx else []
+    flags, test_flags, lang = compile_flags(compiler, std)
     domains = [read_domain(x) for x in xmls]
     with tempfile.TemporaryDirectory() as tmp:
         run([errgen, '--flat', '--emit=header,catalog,registry', '-o', tmp]
