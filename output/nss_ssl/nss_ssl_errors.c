@@ -712,10 +712,10 @@ static unsigned nss_ssl_error_cache_now(void)
 }
 
 /* Keeps text, found under stamp now, in entry at of stamps and texts, unless
- * another thread is
- * writing the entry or has kept an answer for now or for a later change
- * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
- * answer stored with it or a newer one, never an older one). Returns text. */
+ * another thread is writing the entry or has kept an answer for now or for
+ * a later change (stamps only grow, modulo 2^31, so a reader that sees its
+ * stamp gets the answer stored with it or a newer one, never an older one).
+ * Returns text. */
 static const char *nss_ssl_error_cache_put(unsigned *stamps,
 					const char **texts, uint32_t at,
 					unsigned now, const char *text)
@@ -776,7 +776,8 @@ nss_ssl_error_cache_miss(uint32_t slot, unsigned now)
 	const char *text = nss_ssl_error_ask_gettext(slot);
 	if (!now)
 		return text;
-	return nss_ssl_error_cache_put(nss_ssl_error_cache_stamp, nss_ssl_error_cache_text,
+	return nss_ssl_error_cache_put(nss_ssl_error_cache_stamp,
+				     nss_ssl_error_cache_text,
 				     slot < 192u ? slot : 192u, now, text);
 }
 #endif

@@ -243,10 +243,10 @@ static unsigned grp_error_cache_now(void)
 }
 
 /* Keeps text, found under stamp now, in entry at of stamps and texts, unless
- * another thread is
- * writing the entry or has kept an answer for now or for a later change
- * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
- * answer stored with it or a newer one, never an older one). Returns text. */
+ * another thread is writing the entry or has kept an answer for now or for
+ * a later change (stamps only grow, modulo 2^31, so a reader that sees its
+ * stamp gets the answer stored with it or a newer one, never an older one).
+ * Returns text. */
 static const char *grp_error_cache_put(unsigned *stamps,
 					const char **texts, uint32_t at,
 					unsigned now, const char *text)
@@ -307,7 +307,8 @@ grp_error_cache_miss(uint32_t slot, unsigned now)
 	const char *text = grp_error_ask_gettext(slot);
 	if (!now)
 		return text;
-	return grp_error_cache_put(grp_error_cache_stamp, grp_error_cache_text,
+	return grp_error_cache_put(grp_error_cache_stamp,
+				     grp_error_cache_text,
 				     slot < 7u ? slot : 7u, now, text);
 }
 #endif

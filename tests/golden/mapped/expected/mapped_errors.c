@@ -239,10 +239,10 @@ static unsigned mapped_error_cache_now(void)
 }
 
 /* Keeps text, found under stamp now, in entry at of stamps and texts, unless
- * another thread is
- * writing the entry or has kept an answer for now or for a later change
- * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
- * answer stored with it or a newer one, never an older one). Returns text. */
+ * another thread is writing the entry or has kept an answer for now or for
+ * a later change (stamps only grow, modulo 2^31, so a reader that sees its
+ * stamp gets the answer stored with it or a newer one, never an older one).
+ * Returns text. */
 static const char *mapped_error_cache_put(unsigned *stamps,
 					const char **texts, uint32_t at,
 					unsigned now, const char *text)
@@ -303,7 +303,8 @@ mapped_error_cache_miss(uint32_t slot, unsigned now)
 	const char *text = mapped_error_ask_gettext(slot);
 	if (!now)
 		return text;
-	return mapped_error_cache_put(mapped_error_cache_stamp, mapped_error_cache_text,
+	return mapped_error_cache_put(mapped_error_cache_stamp,
+				     mapped_error_cache_text,
 				     slot < 31u ? slot : 31u, now, text);
 }
 #endif

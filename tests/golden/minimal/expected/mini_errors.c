@@ -210,10 +210,10 @@ static unsigned mini_error_cache_now(void)
 }
 
 /* Keeps text, found under stamp now, in entry at of stamps and texts, unless
- * another thread is
- * writing the entry or has kept an answer for now or for a later change
- * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
- * answer stored with it or a newer one, never an older one). Returns text. */
+ * another thread is writing the entry or has kept an answer for now or for
+ * a later change (stamps only grow, modulo 2^31, so a reader that sees its
+ * stamp gets the answer stored with it or a newer one, never an older one).
+ * Returns text. */
 static const char *mini_error_cache_put(unsigned *stamps,
 					const char **texts, uint32_t at,
 					unsigned now, const char *text)
@@ -274,7 +274,8 @@ mini_error_cache_miss(uint32_t slot, unsigned now)
 	const char *text = mini_error_ask_gettext(slot);
 	if (!now)
 		return text;
-	return mini_error_cache_put(mini_error_cache_stamp, mini_error_cache_text,
+	return mini_error_cache_put(mini_error_cache_stamp,
+				     mini_error_cache_text,
 				     slot < 1u ? slot : 1u, now, text);
 }
 #endif

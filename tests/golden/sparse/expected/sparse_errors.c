@@ -276,10 +276,10 @@ static unsigned sparse_error_cache_now(void)
 }
 
 /* Keeps text, found under stamp now, in entry at of stamps and texts, unless
- * another thread is
- * writing the entry or has kept an answer for now or for a later change
- * (stamps only grow, modulo 2^31, so a reader that sees its stamp gets the
- * answer stored with it or a newer one, never an older one). Returns text. */
+ * another thread is writing the entry or has kept an answer for now or for
+ * a later change (stamps only grow, modulo 2^31, so a reader that sees its
+ * stamp gets the answer stored with it or a newer one, never an older one).
+ * Returns text. */
 static const char *sparse_error_cache_put(unsigned *stamps,
 					const char **texts, uint32_t at,
 					unsigned now, const char *text)
@@ -353,7 +353,8 @@ sparse_error_cache_miss(uint32_t slot, unsigned now)
 	const char *text = sparse_error_ask_gettext(slot);
 	if (!now)
 		return text;
-	return sparse_error_cache_put(sparse_error_cache_stamp, sparse_error_cache_text,
+	return sparse_error_cache_put(sparse_error_cache_stamp,
+				     sparse_error_cache_text,
 				     slot < 12u ? slot : 12u, now, text);
 }
 #endif
