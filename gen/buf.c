@@ -67,21 +67,53 @@ void buf_putc(struct buf *b, char c)
 	buf_put(b, &c, 1);
 }
 
-/* The conversions buf_fast_printf() handles: %s, %c, %d, %u, %zu, %ld,
- * %lu, %lld, %llu and %%, without flags, width or precision. */
-static bool buf_fast_format(const char *fmt)
+/* What vsnprintf() would append, without its per-call setup (the emitters
+ * call buf_printf() hundreds of thousands of times for big tables), for
+ * formats of %s, %c, %d, %u, %zu, %ld, %lu, %lld, %llu and %% without
+ * flags, width or precision. At any other conversion it takes back what it
+ * appended and returns false; ap is then spent. */
+static bool buf_fast_printf(struct buf *b, const char *fmt, va_list ap)
 {
-	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
-		p++;
-		if (*p == 'z') {
+	size_t start = b->len;
+	const char *p = fmt;
+	while (*p) {
+		const char *pct = strchr(p, '%');
+		if (!pct) {
+			buf_put(b, p, strlen(p));
+			return true;
+		}
+		if (pct > p)
+			buf_put(b, p, (size_t)(pct - p));
+		p = pct + 1;
+		if (p[0] == 's') {
+			const char *s = va_arg(ap, const char *);
+			buf_puts(b, s ? s : "(null)");
+		} else if (p[0] == 'c') {
+			buf_putc(b, (char)va_arg(ap, int));
+		} else if (p[0] == 'd') {
+			buf_put_int(b, va_arg(ap, int));
+		} else if (p[0] == 'u') {
+			buf_put_uint(b, va_arg(ap, unsigned));
+		} else if (p[0] == '%') {
+			buf_putc(b, '%');
+		} else if (p[0] == 'z' && p[1] == 'u') {
+			buf_put_uint(b, va_arg(ap, size_t));
 			p++;
-			if (*p != 'u')
-				return false;
-		} else if (*p == 'l') {
-			p += p[1] == 'l' ? 2 : 1;
-			if (*p != 'd' && *p != 'u')
-				return false;
-		} else if (!strchr("scdu%", *p) || !*p) {
+		} else if (p[0] == 'l' && p[1] == 'd') {
+			buf_put_int(b, va_arg(ap, long));
+			p++;
+		} else if (p[0] == 'l' && p[1] == 'u') {
+			buf_put_uint(b, va_arg(ap, unsigned long));
+			p++;
+		} else if (p[0] == 'l' && p[1] == 'l' && p[2] == 'd') {
+			buf_put_int(b, va_arg(ap, long long));
+			p += 2;
+		} else if (p[0] == 'l' && p[1] == 'l' && p[2] == 'u') {
+			buf_put_uint(b, va_arg(ap, unsigned long long));
+			p += 2;
+		} else {
+			if (b->data)
+				b->len = start;
 			return false;
 		}
 		p++;
@@ -89,66 +121,15 @@ static bool buf_fast_format(const char *fmt)
 	return true;
 }
 
-/* What vsnprintf() would append for a format that buf_fast_format()
- * accepted, without its per-call setup: the emitters call buf_printf()
- * hundreds of thousands of times for big tables. */
-static void buf_fast_printf(struct buf *b, const char *fmt, va_list ap)
-{
-	const char *p = fmt;
-	while (*p) {
-		const char *pct = strchr(p, '%');
-		if (!pct) {
-			buf_put(b, p, strlen(p));
-			return;
-		}
-		if (pct > p)
-			buf_put(b, p, (size_t)(pct - p));
-		p = pct + 1;
-		switch (*p++) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			buf_puts(b, s ? s : "(null)");
-			break;
-		}
-		case 'c':
-			buf_putc(b, (char)va_arg(ap, int));
-			break;
-		case 'd':
-			buf_put_int(b, va_arg(ap, int));
-			break;
-		case 'u':
-			buf_put_uint(b, va_arg(ap, unsigned));
-			break;
-		case 'z':
-			p++;
-			buf_put_uint(b, va_arg(ap, size_t));
-			break;
-		case 'l':
-			if (*p == 'l') {
-				p++;
-				if (*p++ == 'd')
-					buf_put_int(b, va_arg(ap, long long));
-				else
-					buf_put_uint(b, va_arg(ap,
-							       unsigned long long));
-			} else if (*p++ == 'd') {
-				buf_put_int(b, va_arg(ap, long));
-			} else {
-				buf_put_uint(b, va_arg(ap, unsigned long));
-			}
-			break;
-		default: /* '%' */
-			buf_putc(b, '%');
-		}
-	}
-}
-
 /* Formats straight into the free space; only text that does not fit is
  * formatted a second time, after the buffer grew. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	if (buf_fast_format(fmt)) {
-		buf_fast_printf(b, fmt, ap);
+	va_list fast;
+	va_copy(fast, ap);
+	bool done = buf_fast_printf(b, fmt, fast);
+	va_end(fast);
+	if (done) {
 		if (!b->data && !b->failed)
 			buf_reserve(b, 0); /* "" is still a text */
 		if (b->data && !b->failed)

@@ -177,6 +177,9 @@ static void test_printf_matches_snprintf(void **state)
 	SAME("%hd %hhu", (short)-3, (unsigned char)200);
 	SAME("%.*s|", 2, "abc");
 	SAME("%lx %zx", 255ul, (size_t)4096);
+	/* handed over after arguments were taken: the text starts again */
+	SAME("%s and %x", "first", 255u);
+	SAME("%d %llu %lx", -1, 2ull, 255ul);
 #undef SAME
 	buf_free(&b);
 }
