@@ -927,20 +927,20 @@ static void localized_functions(const struct layout *l, const char *up,
 		   up, up);
 	buf_printf(out,
 		   "\n#ifdef %s_ERROR_CACHE\n"
-		   "/* The answer for slot when the cache has none: gettext's, "
-		   "kept if now is\n"
-		   " * a stamp. Out of line, so that the kept answers are "
+		   "/* The answer for slot when its entry at has none: "
+		   "gettext's, kept if now\n"
+		   " * is a stamp. Out of line, so that the kept answers are "
 		   "quick to reach. */\n"
 		   "__attribute__((noinline)) static const char *\n"
-		   "%s_error_cache_miss(uint32_t slot, unsigned now)\n{\n"
+		   "%s_error_cache_miss(uint32_t slot, uint32_t at, unsigned "
+		   "now)\n{\n"
 		   "\tconst char *text = %s_error_ask_gettext(slot);\n"
 		   "\tif (!now)\n"
 		   "\t\treturn text;\n"
 		   "\treturn %s_error_cache_put(%s_error_cache_stamp,\n"
-		   "\t\t\t\t     %s_error_cache_text,\n"
-		   "\t\t\t\t     slot < %zuu ? slot : %zuu, now, text);\n"
+		   "\t\t\t\t     %s_error_cache_text, at, now, text);\n"
 		   "}\n#endif\n",
-		   up, n, n, n, n, n, l->nslots, l->nslots);
+		   up, n, n, n, n, n);
 	buf_printf(out,
 		   "\nconst char *%s_error_message_localized(int code)\n{\n"
 		   "#ifdef ERRGEN_NO_NLS\n"
@@ -956,7 +956,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "__ATOMIC_ACQUIRE) == now)\n"
 		   "\t\treturn __atomic_load_n(&%s_error_cache_text[at], "
 		   "__ATOMIC_RELAXED);\n"
-		   "\treturn %s_error_cache_miss(slot, now);\n"
+		   "\treturn %s_error_cache_miss(slot, at, now);\n"
 		   "#else\n"
 		   "\treturn %s_error_ask_gettext(slot);\n"
 		   "#endif\n"

@@ -721,17 +721,16 @@ static const char *nss_sec_error_ask_gettext(uint32_t slot)
 #endif
 
 #ifdef NSS_SEC_ERROR_CACHE
-/* The answer for slot when the cache has none: gettext's, kept if now is
- * a stamp. Out of line, so that the kept answers are quick to reach. */
+/* The answer for slot when its entry at has none: gettext's, kept if now
+ * is a stamp. Out of line, so that the kept answers are quick to reach. */
 __attribute__((noinline)) static const char *
-nss_sec_error_cache_miss(uint32_t slot, unsigned now)
+nss_sec_error_cache_miss(uint32_t slot, uint32_t at, unsigned now)
 {
 	const char *text = nss_sec_error_ask_gettext(slot);
 	if (!now)
 		return text;
 	return nss_sec_error_cache_put(nss_sec_error_cache_stamp,
-				     nss_sec_error_cache_text,
-				     slot < 183u ? slot : 183u, now, text);
+				     nss_sec_error_cache_text, at, now, text);
 }
 #endif
 
@@ -747,7 +746,7 @@ const char *nss_sec_error_message_localized(int code)
 	unsigned now = nss_sec_error_cache_now();
 	if (now && __atomic_load_n(&nss_sec_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&nss_sec_error_cache_text[at], __ATOMIC_RELAXED);
-	return nss_sec_error_cache_miss(slot, now);
+	return nss_sec_error_cache_miss(slot, at, now);
 #else
 	return nss_sec_error_ask_gettext(slot);
 #endif

@@ -768,17 +768,16 @@ static const char *nss_ssl_error_ask_gettext(uint32_t slot)
 #endif
 
 #ifdef NSS_SSL_ERROR_CACHE
-/* The answer for slot when the cache has none: gettext's, kept if now is
- * a stamp. Out of line, so that the kept answers are quick to reach. */
+/* The answer for slot when its entry at has none: gettext's, kept if now
+ * is a stamp. Out of line, so that the kept answers are quick to reach. */
 __attribute__((noinline)) static const char *
-nss_ssl_error_cache_miss(uint32_t slot, unsigned now)
+nss_ssl_error_cache_miss(uint32_t slot, uint32_t at, unsigned now)
 {
 	const char *text = nss_ssl_error_ask_gettext(slot);
 	if (!now)
 		return text;
 	return nss_ssl_error_cache_put(nss_ssl_error_cache_stamp,
-				     nss_ssl_error_cache_text,
-				     slot < 192u ? slot : 192u, now, text);
+				     nss_ssl_error_cache_text, at, now, text);
 }
 #endif
 
@@ -794,7 +793,7 @@ const char *nss_ssl_error_message_localized(int code)
 	unsigned now = nss_ssl_error_cache_now();
 	if (now && __atomic_load_n(&nss_ssl_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&nss_ssl_error_cache_text[at], __ATOMIC_RELAXED);
-	return nss_ssl_error_cache_miss(slot, now);
+	return nss_ssl_error_cache_miss(slot, at, now);
 #else
 	return nss_ssl_error_ask_gettext(slot);
 #endif

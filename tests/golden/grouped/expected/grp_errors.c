@@ -299,17 +299,16 @@ static const char *grp_error_ask_gettext(uint32_t slot)
 #endif
 
 #ifdef GRP_ERROR_CACHE
-/* The answer for slot when the cache has none: gettext's, kept if now is
- * a stamp. Out of line, so that the kept answers are quick to reach. */
+/* The answer for slot when its entry at has none: gettext's, kept if now
+ * is a stamp. Out of line, so that the kept answers are quick to reach. */
 __attribute__((noinline)) static const char *
-grp_error_cache_miss(uint32_t slot, unsigned now)
+grp_error_cache_miss(uint32_t slot, uint32_t at, unsigned now)
 {
 	const char *text = grp_error_ask_gettext(slot);
 	if (!now)
 		return text;
 	return grp_error_cache_put(grp_error_cache_stamp,
-				     grp_error_cache_text,
-				     slot < 7u ? slot : 7u, now, text);
+				     grp_error_cache_text, at, now, text);
 }
 #endif
 
@@ -325,7 +324,7 @@ const char *grp_error_message_localized(int code)
 	unsigned now = grp_error_cache_now();
 	if (now && __atomic_load_n(&grp_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&grp_error_cache_text[at], __ATOMIC_RELAXED);
-	return grp_error_cache_miss(slot, now);
+	return grp_error_cache_miss(slot, at, now);
 #else
 	return grp_error_ask_gettext(slot);
 #endif

@@ -295,17 +295,16 @@ static const char *mapped_error_ask_gettext(uint32_t slot)
 #endif
 
 #ifdef MAPPED_ERROR_CACHE
-/* The answer for slot when the cache has none: gettext's, kept if now is
- * a stamp. Out of line, so that the kept answers are quick to reach. */
+/* The answer for slot when its entry at has none: gettext's, kept if now
+ * is a stamp. Out of line, so that the kept answers are quick to reach. */
 __attribute__((noinline)) static const char *
-mapped_error_cache_miss(uint32_t slot, unsigned now)
+mapped_error_cache_miss(uint32_t slot, uint32_t at, unsigned now)
 {
 	const char *text = mapped_error_ask_gettext(slot);
 	if (!now)
 		return text;
 	return mapped_error_cache_put(mapped_error_cache_stamp,
-				     mapped_error_cache_text,
-				     slot < 31u ? slot : 31u, now, text);
+				     mapped_error_cache_text, at, now, text);
 }
 #endif
 
@@ -321,7 +320,7 @@ const char *mapped_error_message_localized(int code)
 	unsigned now = mapped_error_cache_now();
 	if (now && __atomic_load_n(&mapped_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&mapped_error_cache_text[at], __ATOMIC_RELAXED);
-	return mapped_error_cache_miss(slot, now);
+	return mapped_error_cache_miss(slot, at, now);
 #else
 	return mapped_error_ask_gettext(slot);
 #endif

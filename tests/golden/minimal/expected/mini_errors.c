@@ -266,17 +266,16 @@ static const char *mini_error_ask_gettext(uint32_t slot)
 #endif
 
 #ifdef MINI_ERROR_CACHE
-/* The answer for slot when the cache has none: gettext's, kept if now is
- * a stamp. Out of line, so that the kept answers are quick to reach. */
+/* The answer for slot when its entry at has none: gettext's, kept if now
+ * is a stamp. Out of line, so that the kept answers are quick to reach. */
 __attribute__((noinline)) static const char *
-mini_error_cache_miss(uint32_t slot, unsigned now)
+mini_error_cache_miss(uint32_t slot, uint32_t at, unsigned now)
 {
 	const char *text = mini_error_ask_gettext(slot);
 	if (!now)
 		return text;
 	return mini_error_cache_put(mini_error_cache_stamp,
-				     mini_error_cache_text,
-				     slot < 1u ? slot : 1u, now, text);
+				     mini_error_cache_text, at, now, text);
 }
 #endif
 
@@ -292,7 +291,7 @@ const char *mini_error_message_localized(int code)
 	unsigned now = mini_error_cache_now();
 	if (now && __atomic_load_n(&mini_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&mini_error_cache_text[at], __ATOMIC_RELAXED);
-	return mini_error_cache_miss(slot, now);
+	return mini_error_cache_miss(slot, at, now);
 #else
 	return mini_error_ask_gettext(slot);
 #endif

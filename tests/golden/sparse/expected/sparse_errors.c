@@ -345,17 +345,16 @@ static const char *sparse_error_ask_gettext(uint32_t slot)
 #endif
 
 #ifdef SPARSE_ERROR_CACHE
-/* The answer for slot when the cache has none: gettext's, kept if now is
- * a stamp. Out of line, so that the kept answers are quick to reach. */
+/* The answer for slot when its entry at has none: gettext's, kept if now
+ * is a stamp. Out of line, so that the kept answers are quick to reach. */
 __attribute__((noinline)) static const char *
-sparse_error_cache_miss(uint32_t slot, unsigned now)
+sparse_error_cache_miss(uint32_t slot, uint32_t at, unsigned now)
 {
 	const char *text = sparse_error_ask_gettext(slot);
 	if (!now)
 		return text;
 	return sparse_error_cache_put(sparse_error_cache_stamp,
-				     sparse_error_cache_text,
-				     slot < 12u ? slot : 12u, now, text);
+				     sparse_error_cache_text, at, now, text);
 }
 #endif
 
@@ -371,7 +370,7 @@ const char *sparse_error_message_localized(int code)
 	unsigned now = sparse_error_cache_now();
 	if (now && __atomic_load_n(&sparse_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&sparse_error_cache_text[at], __ATOMIC_RELAXED);
-	return sparse_error_cache_miss(slot, now);
+	return sparse_error_cache_miss(slot, at, now);
 #else
 	return sparse_error_ask_gettext(slot);
 #endif
