@@ -537,6 +537,15 @@ static void *free_domains(void *arg)
 	return NULL;
 }
 
+/* Whether the run writes the gettext kind, whose files carry a date. */
+static bool writes_dates(const struct options *o)
+{
+	for (size_t k = 0; emitters[k]; k++)
+		if (o->kinds[k] && strcmp(emitters[k]->kind, "gettext") == 0)
+			return true;
+	return false;
+}
+
 /* Everything after loading: checks, then the outputs. ok says whether every
  * input loaded; n domains did. checked is CHECK_PENDING, or what
  * check_domains() said when it already ran. Frees the domains. */
@@ -562,13 +571,11 @@ static int finish_run(const struct options *o, struct domain *doms, size_t n,
 	}
 
 	/* the .po dates: the one input that is not a file */
-	for (size_t k = 0; emitters[k]; k++)
-		if (o->kinds[k] && strcmp(emitters[k]->kind, "gettext") == 0 &&
-		    !emit_source_date_ok()) {
-			for (size_t i = 0; i < n; i++)
-				domain_free(&doms[i]);
-			return EXIT_INVALID;
-		}
+	if (writes_dates(o) && !emit_source_date_ok()) {
+		for (size_t i = 0; i < n; i++)
+			domain_free(&doms[i]);
+		return EXIT_INVALID;
+	}
 
 	struct output_set set;
 	output_set_init(&set);
