@@ -61,6 +61,13 @@ static char *octal_escape(char *w, unsigned char c)
 	return w;
 }
 
+/* The bytes a C string literal holds as they are: printable ASCII but for
+ * '"', '\\' and '?', one bit per byte value below 128. */
+static const uint64_t literal_plain[2] = {
+	0x7FFFFFFB00000000u, /* 0x20-0x3F but '"' and '?' */
+	0x7FFFFFFFEFFFFFFFu, /* 0x40-0x7E but '\\' */
+};
+
 /* Escapes keep the source pure ASCII and free of trigraphs; octal escapes
  * always take three digits so a following digit cannot extend them. */
 void c_string(struct buf *out, const char *s)
@@ -77,40 +84,29 @@ void c_string(struct buf *out, const char *s)
 	*w++ = '"';
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		unsigned char c = *p;
-		switch (c) {
-		case '"':
+		if (c < 128 && (literal_plain[c >> 6] >> (c & 63) & 1)) {
+			*w++ = (char)c;
+		} else if (c == '"' || c == '\\') {
 			*w++ = '\\';
-			*w++ = '"';
-			break;
-		case '\\':
-			*w++ = '\\';
-			*w++ = '\\';
-			break;
-		case '\n':
+			*w++ = (char)c;
+		} else if (c == '\n') {
 			*w++ = '\\';
 			*w++ = 'n';
-			break;
-		case '\t':
+		} else if (c == '\t') {
 			*w++ = '\\';
 			*w++ = 't';
-			break;
-		case '?':
+		} else if (c == '?') {
 			/* "??" could start a trigraph in C89/C99 or C++14 */
 			if (p[1] == '?' ||
 			    (p > (const unsigned char *)s && p[-1] == '?'))
 				*w++ = '\\';
 			*w++ = '?';
-			break;
-		default:
-			if (c < 0x20 || c >= 0x7f)
-				w = octal_escape(w, c);
-			else
-				*w++ = (char)c;
+		} else {
+			w = octal_escape(w, c);
 		}
 		/* Long text continues in an adjacent literal, after a space
 		 * where there is one. */
-		col++;
-		if (p[1] && ((col >= 60 && c == ' ') || col >= 100)) {
+		if (++col >= 60 && (c == ' ' || col >= 100) && p[1]) {
 			memcpy(w, "\"\n\t\t\"", 5);
 			w += 5;
 			col = 0;

@@ -73,6 +73,9 @@ static void sort_by_value(size_t *idx, size_t *tmp, size_t n,
 	size_t half = n / 2;
 	sort_by_value(idx, tmp, half, errors);
 	sort_by_value(idx + half, tmp, n - half, errors);
+	/* tables are mostly written in order: then there is nothing to merge */
+	if (errors[idx[half - 1]].value <= errors[idx[half]].value)
+		return;
 	size_t i = 0, j = half, k = 0;
 	while (i < half && j < n) {
 		if (errors[idx[j]].value < errors[idx[i]].value)
