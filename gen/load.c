@@ -33,6 +33,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "buf.h"
+#include "check.h"
 #include "schema_data.h"
 
 #define ERRGEN_NS	"urn:errgen:1"
@@ -61,6 +62,9 @@ struct load_state {
 			     is noise */
 	xmlParserCtxtPtr ctxt;
 	struct sax_build *sax; /* load_events() only */
+	const char *raw;       /* the document as read, raw_len bytes */
+	size_t raw_len;
+	size_t scan_at, line_at; /* column_at()'s last offset, its line */
 	startElementNsSAX2Func sax2_start;
 	endElementNsSAX2Func sax2_end;
 };
@@ -121,19 +125,47 @@ static struct loc attr_loc(const struct load_state *st, xmlNodePtr node,
 	return node_loc(st, node);
 }
 
-/* Line and column of p, knowing that the parser's current position is cur on
- * line cur_line. Columns count bytes from 1, as GCC's do. */
-static struct pos pos_before(const xmlChar *base, const xmlChar *p,
-			     const xmlChar *cur, int cur_line)
+/* The column of the input's byte at offset at, from the document as read:
+ * the parser keeps only a little of a line it has passed, so a tag late
+ * in a long line has its start no longer in the buffer. Offsets mostly
+ * grow, so the search goes on from where the last one ended. */
+static int column_at(struct load_state *st, size_t at)
 {
-	struct pos r = {.line = cur_line};
-	for (const xmlChar *q = p; q < cur; q++)
+	if (at > st->raw_len)
+		return 0;
+	if (at >= st->scan_at) {
+		for (size_t i = st->scan_at; i < at; i++)
+			if (st->raw[i] == '\n')
+				st->line_at = i + 1;
+		st->scan_at = at;
+	} else if (at < st->line_at) {
+		size_t b = at;
+		while (b > 0 && st->raw[b - 1] != '\n')
+			b--;
+		return (int)(at - b) + 1;
+	}
+	return (int)(at - st->line_at) + 1;
+}
+
+/* Line and column of p, which lies before the parser's position in input
+ * in. Columns count bytes from 1, as GCC's do; 0 when p's line starts
+ * before the parser's buffer in a document it had to convert (not UTF-8),
+ * whose bytes as read are not those it parses. */
+static struct pos pos_before(struct load_state *st, xmlParserInputPtr in,
+			     const xmlChar *p)
+{
+	struct pos r = {.line = in->line};
+	for (const xmlChar *q = p; q < in->cur; q++)
 		if (*q == '\n')
 			r.line--;
 	const xmlChar *bol = p;
-	while (bol > base && bol[-1] != '\n')
+	while (bol > in->base && bol[-1] != '\n')
 		bol--;
-	r.col = (int)(p - bol) + 1;
+	if (bol > in->base || in->consumed == 0)
+		r.col = (int)(p - bol) + 1;
+	else if (st->raw && !(in->buf && in->buf->encoder))
+		r.col = column_at(st, (size_t)in->consumed +
+					      (size_t)(p - in->base));
 	return r;
 }
 
@@ -160,7 +192,7 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 		lt--;
 	if (*lt != '<')
 		return;
-	struct pos p = pos_before(in->base, lt, in->cur, in->line);
+	struct pos p = pos_before(st, in, lt);
 	node->_private = pos_record(st, p.line, p.col);
 	struct span *sp = span_of(st, node);
 	if (sp) {
@@ -176,8 +208,7 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 	for (int i = 0; i < nb_attributes && a; i++, a = a->next) {
 		const xmlChar *value = attributes[5 * i + 3];
 		if (value >= lt && value < in->cur) {
-			struct pos ap =
-				pos_before(in->base, value, in->cur, in->line);
+			struct pos ap = pos_before(st, in, value);
 			a->_private = pos_record(st, ap.line, ap.col);
 		} else {
 			a->_private = node->_private;
@@ -226,7 +257,7 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
 		const xmlChar *lt = in->cur;
 		while (lt > in->base && *lt != '<')
 			lt--;
-		struct pos p = pos_before(in->base, lt, in->cur, in->line);
+		struct pos p = pos_before(st, in, lt);
 		loc.line = p.line;
 		loc.col = p.col;
 	}
@@ -460,11 +491,71 @@ static void init_libxml(void)
 	xmlSetExternalEntityLoader(refuse_entity);
 }
 
-static xmlSchemaPtr compile_schema(xmlStructuredErrorFunc on_error, void *data)
+/* The types whose pattern facet the event loader checks itself
+ * (lean_value_ok()): libxml2 matches patterns with a general automaton, at
+ * about half of the whole validation's cost. */
+static const char *const lean_types[] = {"cIdentifier", "cPrefix",
+					 "decimalInt"};
+
+/* Whether an element of the schema document is xs:LOCAL. */
+static bool is_xs(xmlNodePtr n, const char *local)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns &&
+	       xmlStrEqual(
+		       n->ns->href,
+		       (const xmlChar *)"http://www.w3.org/2001/XMLSchema") &&
+	       xmlStrEqual(n->name, (const xmlChar *)local);
+}
+
+/* Takes the pattern facets of lean_types[] out of the schema document. */
+static void drop_lean_patterns(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr t = root ? root->children : NULL; t; t = t->next) {
+		if (!is_xs(t, "simpleType"))
+			continue;
+		xmlChar *name = xmlGetNoNsProp(t, (const xmlChar *)"name");
+		bool lean = false;
+		for (size_t i = 0;
+		     name && i < sizeof(lean_types) / sizeof(*lean_types); i++)
+			lean = lean ||
+			       xmlStrEqual(name,
+					   (const xmlChar *)lean_types[i]);
+		xmlFree(name);
+		for (xmlNodePtr r = lean ? t->children : NULL; r; r = r->next) {
+			if (!is_xs(r, "restriction"))
+				continue;
+			for (xmlNodePtr f = r->children, next; f; f = next) {
+				next = f->next;
+				if (is_xs(f, "pattern")) {
+					xmlUnlinkNode(f);
+					xmlFreeNode(f);
+				}
+			}
+		}
+	}
+}
+
+/* The built-in schema; lean: without the patterns of lean_types[], for a
+ * validation whose loader checks them (*doc then holds the document,
+ * which must outlive the schema). */
+static xmlSchemaPtr compile_schema(xmlStructuredErrorFunc on_error, void *data,
+				   xmlDocPtr *doc)
 {
 	xmlSchemaPtr schema = NULL;
-	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(
-		errgen_schema_xsd, (int)errgen_schema_xsd_len);
+	xmlSchemaParserCtxtPtr pctxt = NULL;
+	if (doc) {
+		*doc = xmlReadMemory(errgen_schema_xsd,
+				     (int)errgen_schema_xsd_len, NULL, NULL,
+				     XML_PARSE_NONET);
+		if (*doc) {
+			drop_lean_patterns(*doc);
+			pctxt = xmlSchemaNewDocParserCtxt(*doc);
+		}
+	} else {
+		pctxt = xmlSchemaNewMemParserCtxt(errgen_schema_xsd,
+						  (int)errgen_schema_xsd_len);
+	}
 	if (pctxt) {
 		xmlSchemaSetParserStructuredErrors(pctxt, on_error, data);
 		schema = xmlSchemaParse(pctxt);
@@ -479,7 +570,7 @@ struct loader *loader_new(void)
 	struct loader *l = calloc(1, sizeof(*l));
 	if (!l)
 		return NULL;
-	l->schema = compile_schema(on_schema_error, NULL);
+	l->schema = compile_schema(on_schema_error, NULL, NULL);
 	if (!l->schema) {
 		diag_plain(DIAG_ERROR, "cannot compile the built-in schema");
 		free(l);
@@ -635,6 +726,18 @@ static char *a_str(const struct attrs *a, const char *name)
 		       : sax_prop(a->st, a->tag, name);
 }
 
+/* An attribute of a type in lean_types[] (a C identifier): from a start
+ * tag, the event loader gives up on a value that the pattern refuses, since
+ * the validation beside it leaves the pattern out; the tree loader's
+ * validation then reports it. */
+static char *a_ident(const struct attrs *a, const char *name)
+{
+	char *v = a_str(a, name);
+	if (v && !a->node && !c_is_identifier(v))
+		a->st->failed = true; /* on_sax_start() stops the parser */
+	return v;
+}
+
 static char *a_token(const struct attrs *a, const char *name)
 {
 	return a->node ? token(a->st, a->node, name)
@@ -684,8 +787,8 @@ static void read_domain(const struct attrs *a)
 	struct load_state *st = a->st;
 	struct domain *d = st->d;
 	d->loc = a_elem_loc(a);
-	d->name = a_str(a, "domain");
-	d->prefix = a_str(a, "prefix");
+	d->name = a_ident(a, "domain");
+	d->prefix = a_ident(a, "prefix");
 	d->has_base = a_int32(a, "base", &d->base, &d->base_loc);
 	d->has_min = a_int32(a, "min", &d->min, &d->min_loc);
 	d->has_max = a_int32(a, "max", &d->max, &d->max_loc);
@@ -735,7 +838,7 @@ static bool read_error(const struct attrs *a, struct error *e, size_t group)
 {
 	e->loc = a_elem_loc(a);
 	e->group = group;
-	e->name = a_str(a, "name");
+	e->name = a_ident(a, "name");
 	e->name_loc = a_loc(a, "name");
 	bool ok = a_int32(a, "value", &e->value, &e->value_loc) && e->name;
 	static const char *const statuses[] = {"active", "deprecated",
@@ -755,9 +858,9 @@ static bool read_mapping(const struct attrs *a, struct mapping *m)
 	static const char *const directions[] = {"both", "to", "from"};
 	int target = a_choice(a, "to", targets, 4);
 	m->target = target < 0 ? MAP_ERRNO : (enum map_target)target;
-	m->name = a_str(a, "name");
+	m->name = a_ident(a, "name");
 	m->name_loc = a_loc(a, "name");
-	m->lib = a_str(a, "lib");
+	m->lib = a_ident(a, "lib");
 	m->note = a_str(a, "note");
 	int direction = a_choice(a, "direction", directions, 3);
 	m->direction = direction < 0 ? MAP_BOTH : (enum map_direction)direction;
@@ -971,6 +1074,7 @@ static void on_sax_reference(void *ctx, const xmlChar *name)
 /* The attributes of one start tag as the SAX2 handler has them, and where
  * the tag begins: what attr_loc() and prop() read from the tree. */
 struct sax_tag {
+	struct load_state *st;
 	const xmlChar **attrs; /* 5 per attribute */
 	int nattrs;
 	const xmlChar *lt;
@@ -995,7 +1099,7 @@ static struct loc sax_attr_loc(const struct sax_tag *t, const char *name)
 	const xmlChar *value = t->attrs[5 * i + 3];
 	if (value < t->lt || value >= t->in->cur)
 		return t->loc;
-	struct pos p = pos_before(t->in->base, value, t->in->cur, t->in->line);
+	struct pos p = pos_before(t->st, t->in, value);
 	return (struct loc){t->loc.file, p.line, p.col};
 }
 
@@ -1050,7 +1154,25 @@ static char *sax_token(struct load_state *st, const struct sax_tag *t,
 	return v;
 }
 
-/* parse_int32() without its diagnostic: out of range gives up. */
+/* Whether s matches decimalInt's pattern, 0|-?[1-9][0-9]{0,18}, which the
+ * validation beside the event loader leaves out (lean_types[]). */
+static bool decimal_pattern(const char *s)
+{
+	if (*s == '0')
+		return s[1] == '\0';
+	s += *s == '-';
+	size_t digits = 0;
+	if (*s < '1' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9') {
+		s++;
+		digits++;
+	}
+	return *s == '\0' && digits <= 19;
+}
+
+/* parse_int32() without its diagnostic: a value that decimalInt's pattern
+ * or the 32-bit range refuses gives up. */
 static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 		      const char *attr, int32_t *out, struct loc *where)
 {
@@ -1058,7 +1180,7 @@ static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 	char *v = sax_prop(st, t, attr);
 	if (!v)
 		return false;
-	bool ok = decimal32(v, out);
+	bool ok = decimal_pattern(v) && decimal32(v, out);
 	free(v);
 	if (!ok)
 		st->failed = true;
@@ -1171,6 +1293,8 @@ static bool sax_error_child(struct load_state *st, struct sax_build *b,
 		struct alias *a = &e->aliases[e->naliases++];
 		a->name = sax_prop(st, t, "name");
 		a->loc = sax_attr_loc(t, "name");
+		if (a->name && !c_is_identifier(a->name))
+			st->failed = true;
 		return a->name != NULL;
 	}
 	if (strcmp(name, "map") == 0) {
@@ -1266,8 +1390,13 @@ static void on_sax_start(void *ctx, const xmlChar *localname,
 		sax_give_up(st);
 		return;
 	}
-	struct pos p = pos_before(in->base, lt, in->cur, in->line);
-	struct sax_tag t = {.attrs = attributes,
+	struct pos p = pos_before(st, in, lt);
+	if (p.col == 0) { /* the tree loader says what it can */
+		sax_give_up(st);
+		return;
+	}
+	struct sax_tag t = {.st = st,
+			    .attrs = attributes,
 			    .nattrs = nb_attributes,
 			    .lt = lt,
 			    .in = in,
@@ -1339,10 +1468,58 @@ static void on_sax_text(void *ctx, const xmlChar *ch, int len)
 		buf_put(&b->content, ch, (size_t)len);
 }
 
+/* The input handed to libxml2 a chunk at a time. Given memory, libxml2
+ * 2.9 first copies all of it, which for a large file costs more in page
+ * faults than the parse; from a reader it keeps a few kilobytes. */
+struct chunks {
+	const char *p;
+	size_t left;
+};
+
+static int read_chunk(void *ctx, char *out, int len)
+{
+	struct chunks *c = ctx;
+	size_t n = len < 0 ? 0 : (size_t)len;
+	if (n > c->left)
+		n = c->left;
+	memcpy(out, c->p, n);
+	c->p += n;
+	c->left -= n;
+	return (int)n;
+}
+
+/* About how many <error> elements data holds (start tags "<error" or
+ * "<P:error", whatever comes before them): grown one doubling at a time,
+ * an array of 100,000 errors is copied 13 times and faults in twice the
+ * memory it ends with. */
+static size_t error_count_hint(const char *data, size_t len)
+{
+	size_t n = 0;
+	const char *end = data + len;
+	for (const char *p = data; (p = memchr(p, '<', (size_t)(end - p)));) {
+		p++;
+		const char *name = p;
+		while (p < end && *p != ':' && *p != '>' && *p != '<' &&
+		       *p != ' ' && *p != '\n' && p - name < 64)
+			p++;
+		if (p < end && *p == ':')
+			name = ++p;
+		if (end - name > 5 && memcmp(name, "error", 5) == 0) {
+			char c = name[5];
+			n += c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+			     c == '>' || c == '/';
+		}
+	}
+	return n;
+}
+
 static bool load_events(struct load_state *st, const char *data, size_t len)
 {
 	struct sax_build b = {.group = NO_GROUP};
 	buf_init(&b.content);
+	size_t hint = error_count_hint(data, len);
+	if (hint > 16 && (st->d->errors = malloc(hint * sizeof(struct error))))
+		b.errcap = hint;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		buf_free(&b.content);
@@ -1368,8 +1545,9 @@ static bool load_events(struct load_state *st, const char *data, size_t len)
 	xmlSetGenericErrorFunc(st, on_sax_generic);
 	/* the options of parse(), so that the parser reads alike */
 	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-	xmlDocPtr doc =
-		xmlCtxtReadMemory(ctxt, data, (int)len, st->path, NULL, opts);
+	struct chunks in = {data, len};
+	xmlDocPtr doc = xmlCtxtReadIO(ctxt, read_chunk, NULL, &in, st->path,
+				      NULL, opts);
 	bool ok = !doc && ctxt->wellFormed && !st->failed && b.depth == 0 &&
 		  st->d->loc.line > 0;
 	xmlFreeDoc(doc);
@@ -1464,7 +1642,8 @@ static bool load_memory(struct loader *l, const char *path, const char *data,
 			size_t len, struct domain *d, bool skip_validation)
 {
 	memset(d, 0, sizeof(*d));
-	struct load_state st = {.path = path, .d = d};
+	struct load_state st = {
+		.path = path, .d = d, .raw = data, .raw_len = len};
 	d->path = strdup(path);
 	d->basename = strdup(base_name(path));
 	if (!d->path || !d->basename) {
@@ -1540,7 +1719,9 @@ static bool validates_quietly(struct loader *l, const char *data, size_t len)
 	struct load_state st = {.path = ""};
 	xmlSetStructuredErrorFunc(&st, on_sax_message);
 	xmlSetGenericErrorFunc(&st, on_sax_generic);
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	struct chunks in = {data, len};
+	xmlParserCtxtPtr ctxt = xmlCreateIOParserCtxt(
+		NULL, NULL, read_chunk, NULL, &in, XML_CHAR_ENCODING_NONE);
 	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(l->schema);
 	bool valid = false;
 	if (ctxt && v) {
@@ -1577,13 +1758,15 @@ static void *prevalidate_all(void *arg)
 	struct load_state st = {.path = ""};
 	xmlSetStructuredErrorFunc(&st, on_sax_message);
 	xmlSetGenericErrorFunc(&st, on_sax_generic);
-	struct loader l = {compile_schema(on_sax_message, &st)};
+	xmlDocPtr doc = NULL;
+	struct loader l = {compile_schema(on_sax_message, &st, &doc)};
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	p->clean = l.schema && !st.failed;
 	for (size_t i = 0; p->clean && i < p->n; i++)
 		p->clean = validates_quietly(&l, p->data[i], p->len[i]);
 	xmlSchemaFree(l.schema);
+	xmlFreeDoc(doc);
 	return NULL;
 }
 
@@ -1664,19 +1847,12 @@ char *loader_read_file(const char *path, size_t *len)
 	if (cap >= ((size_t)1 << 20))
 		mem_prefault(data, cap);
 	while (data) {
-		if (n == cap - 1) { /* the file grew while we read it */
-			char *more = cap > MAX_INPUT_BYTES
-					     ? NULL
-					     : realloc(data, cap * 2);
-			if (!more) {
-				free(data);
-				data = NULL;
-				break;
-			}
-			data = more;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, data + n, cap - 1 - n);
+		/* Where fstat() said the file ends, one byte more is read
+		 * aside: the file may have grown since. */
+		char probe;
+		bool at_end = n == cap - 1;
+		ssize_t r = at_end ? read(fd, &probe, 1)
+				   : read(fd, data + n, cap - 1 - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
@@ -1687,6 +1863,19 @@ char *loader_read_file(const char *path, size_t *len)
 		}
 		if (r == 0)
 			break;
+		if (at_end) {
+			char *more = cap > MAX_INPUT_BYTES
+					     ? NULL
+					     : realloc(data, cap * 2);
+			if (!more) {
+				free(data);
+				data = NULL;
+				break;
+			}
+			data = more;
+			cap *= 2;
+			data[n] = probe;
+		}
 		n += (size_t)r;
 	}
 	close(fd);

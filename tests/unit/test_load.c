@@ -349,6 +349,53 @@ static void test_both_loaders_build_the_same_model(void **state)
 	}
 }
 
+/* The parser keeps only a little of a line it has passed: a tag late in a
+ * long line (a generated file on one line, say) still gets its column,
+ * counted in the document, from both loaders. */
+static void test_long_line_columns(void **state)
+{
+	(void)state;
+	struct buf doc;
+	buf_init(&doc);
+	buf_puts(&doc, HEAD "<errors xmlns=\"urn:errgen:1\" domain=\"wide\">"
+			    "<title>T</title>");
+	for (int i = 0; i < 200; i++)
+		buf_printf(&doc,
+			   "<error name=\"WIDE_%d\" value=\"%d\"><message>"
+			   "Message %d, long enough to move on.</message>"
+			   "<alias name=\"WIDE_OLD_%d\"/></error>",
+			   i, i, i, i);
+	buf_puts(&doc, "</errors>\n");
+	assert_false(doc.failed);
+	const char *line2 = strchr(doc.data, '\n') + 1;
+	const char *last = strstr(line2, "<error name=\"WIDE_199\"");
+	assert_non_null(last);
+	int tag_col = (int)(last - line2) + 1;
+	int value_col = (int)(strstr(last, "value=") + 7 - line2) + 1;
+	int alias_col = (int)(strstr(last, "WIDE_OLD_") - line2) + 1;
+	assert_true(tag_col > 10000);
+
+	struct domain tree, events;
+	bool ok;
+	char *diags = load_text("t.xml", doc.data, &tree, &ok);
+	assert_string_equal(diags, "");
+	assert_true(ok);
+	free(diags);
+	assert_true(
+		loader_load_unvalidated("t.xml", doc.data, doc.len, &events));
+	const struct domain *both[] = {&tree, &events};
+	for (size_t k = 0; k < 2; k++) {
+		const struct error *e = &both[k]->errors[199];
+		assert_loc(&e->loc, "t.xml", 2, tag_col);
+		assert_loc(&e->value_loc, "t.xml", 2, value_col);
+		assert_loc(&e->aliases[0].loc, "t.xml", 2, alias_col);
+	}
+	assert_same_domain(&tree, &events);
+	domain_free(&tree);
+	domain_free(&events);
+	buf_free(&doc);
+}
+
 static void test_valid_document_locations(void **state)
 {
 	(void)state;
@@ -1053,6 +1100,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_document_model),
 		cmocka_unit_test(test_both_loaders_build_the_same_model),
+		cmocka_unit_test(test_long_line_columns),
 		cmocka_unit_test(test_valid_document_locations),
 		cmocka_unit_test(test_locations_late_in_a_long_file),
 		cmocka_unit_test(test_defaults_and_explicit_attributes),

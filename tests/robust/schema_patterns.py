@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""errgen refuses exactly the attribute values that the schema's patterns do.
+
+usage: schema_patterns.py ERRGEN SRC_ROOT
+
+errgen validates in a thread of its own with a copy of the schema whose
+patterns for C identifiers and decimal integers are left out (libxml2's
+pattern matching was half of the validation's time); its event loader
+checks those values itself and, on one it refuses, hands the document to
+the tree loader, which validates against the whole schema and reports.
+This test holds that shortcut to the published schema: for every attribute
+of those types (errors@domain, @prefix, @base, @min, @max; error@name,
+@value; alias@name; map@name, @lib) and a list of awkward values, one
+document each, `xmllint --schema schema/errgen.xsd` gives the verdict, and
+errgen must report "ATTR 'V' is not a C identifier (...)" or "... is not
+a plain decimal integer (...)" (its words for libxml2's pattern failure)
+for exactly the values xmllint refuses by pattern, and for no other.
+Values are written as they stand in the file (character references, white
+space), so what the parser hands over is what is checked.
+
+Exit status: 0 pass, 1 failure, 77 skipped (no xmllint).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
+<errors xmlns="urn:errgen:1" domain="{domain}" prefix="{prefix}"
+        base="{base}" min="{min}" max="{max}">
+  <title>Patterns</title>
+  <error name="{name}" value="{value}">
+    <message>A message.</message>
+    <alias name="{alias}"/>
+    <map to="openssl" lib="{lib}" name="{map}"/>
+  </error>
+</errors>
+"""
+
+DEFAULTS = {"domain": "pat", "prefix": "PAT_", "base": "1", "min": "-5",
+            "max": "100", "name": "PAT_A", "value": "1", "alias": "PAT_B",
+            "lib": "SSL", "map": "SSL_R_BAD_PACKET"}
+
+IDENTIFIERS = [
+    "A", "_", "a1", "PAT_Z9", "1A", "A-B", "A B", " A", "A ", "A.B", "",
+    "A&#9;B", "&#65;", "&#x31;A", "A\u00e9", "\u00c4", "A$", "A\u0661",
+    "PAT_" + "W" * 90,
+]
+DECIMALS = [
+    "0", "-0", "00", "01", "1", "-1", "+1", " 1", "1 ", "1.0", "1e3", "-",
+    "", "2147483647", "-2147483648", "2147483648", "9999999999999999999",
+    "99999999999999999999", "&#48;", "&#x31;2", "\u0663", "0x10",
+]
+ATTRIBUTES = {
+    "domain": IDENTIFIERS, "prefix": IDENTIFIERS, "name": IDENTIFIERS,
+    "alias": IDENTIFIERS, "lib": IDENTIFIERS, "map": IDENTIFIERS,
+    "base": DECIMALS, "min": DECIMALS, "max": DECIMALS, "value": DECIMALS,
+}
+
+# xmllint's words, and errgen's for the same failure (it rewords libxml2's
+# pattern messages for these two types)
+XMLLINT = re.compile(r"\[facet 'pattern'\] The value '(.*?)' is not accepted")
+ERRGEN = re.compile(r"\b\w+ '(.*?)' is not (?:a plain decimal integer|a C "
+                    r"identifier) \(")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    errgen, src_root = sys.argv[1], sys.argv[2]
+    if not shutil.which("xmllint"):
+        print("SKIP: xmllint not found (apt-get install libxml2-utils)")
+        return 77
+    schema = os.path.join(src_root, "schema", "errgen.xsd")
+    failures = 0
+    cases = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        xml = os.path.join(tmp, "input.xml")
+        for attr, values in ATTRIBUTES.items():
+            for value in values:
+                fields = dict(DEFAULTS)
+                fields[attr] = value
+                with open(xml, "w", encoding="utf-8") as f:
+                    f.write(TEMPLATE.format(**fields))
+                lint = subprocess.run(
+                    ["xmllint", "--noout", "--nonet", "--schema", schema,
+                     xml], capture_output=True, text=True)
+                out = os.path.join(tmp, "out")
+                shutil.rmtree(out, ignore_errors=True)
+                gen = subprocess.run(
+                    [errgen, "--emit", "header", "-o", out, xml],
+                    capture_output=True, text=True)
+                cases += 1
+                want = XMLLINT.findall(lint.stderr)
+                got = ERRGEN.findall(gen.stderr)
+                if want != got or (want and gen.returncode != 2):
+                    failures += 1
+                    print("FAIL: %s=%r: xmllint refuses %r by pattern, "
+                          "errgen %r (exit %d)\n%s"
+                          % (attr, value, want, got, gen.returncode,
+                             gen.stderr))
+                if gen.returncode not in (0, 2):
+                    failures += 1
+                    print("FAIL: %s=%r: errgen exit %d\n%s"
+                          % (attr, value, gen.returncode, gen.stderr))
+        # the template itself is valid and generates
+        fields = dict(DEFAULTS)
+        with open(xml, "w", encoding="utf-8") as f:
+            f.write(TEMPLATE.format(**fields))
+        gen = subprocess.run([errgen, "--emit", "header", "-o",
+                              os.path.join(tmp, "ok"), xml],
+                             capture_output=True, text=True)
+        if gen.returncode != 0:
+            failures += 1
+            print("FAIL: the template itself: exit %d\n%s"
+                  % (gen.returncode, gen.stderr))
+    print("%d values, %d failures" % (cases, failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
