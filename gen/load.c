@@ -1517,7 +1517,10 @@ static bool load_events(struct load_state *st, const char *data, size_t len)
 {
 	struct sax_build b = {.group = NO_GROUP};
 	buf_init(&b.content);
+	/* <error name="A" value="1"/> is the shortest error: 27 bytes */
 	size_t hint = error_count_hint(data, len);
+	if (hint > len / 27)
+		hint = len / 27;
 	if (hint > 16 && (st->d->errors = malloc(hint * sizeof(struct error))))
 		b.errcap = hint;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -1719,9 +1722,12 @@ static bool validates_quietly(struct loader *l, const char *data, size_t len)
 	struct load_state st = {.path = ""};
 	xmlSetStructuredErrorFunc(&st, on_sax_message);
 	xmlSetGenericErrorFunc(&st, on_sax_generic);
-	struct chunks in = {data, len};
-	xmlParserCtxtPtr ctxt = xmlCreateIOParserCtxt(
-		NULL, NULL, read_chunk, NULL, &in, XML_CHAR_ENCODING_NONE);
+	/* Fed a megabyte at a time: handed all of it, libxml2 would copy it
+	 * first; read a few kilobytes at a time, it would hand the validator
+	 * a long text in as many pieces, which the validator joins by
+	 * reallocating (quadratic where realloc moves, as under ASan). */
+	xmlParserCtxtPtr ctxt =
+		xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
 	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(l->schema);
 	bool valid = false;
 	if (ctxt && v) {
@@ -1737,13 +1743,23 @@ static bool validates_quietly(struct loader *l, const char *data, size_t len)
 		xmlSchemaSAXPlugPtr plug =
 			xmlSchemaSAXPlug(v, &ctxt->sax, &ctxt->userData);
 		if (plug) {
-			xmlParseDocument(ctxt);
+			const size_t piece = (size_t)1 << 20;
+			for (size_t at = 0; at < len && ctxt->wellFormed;
+			     at += piece) {
+				size_t n = len - at < piece ? len - at : piece;
+				if (xmlParseChunk(ctxt, data + at, (int)n,
+						  at + n == len) != 0)
+					break;
+			}
 			xmlSchemaSAXUnplug(plug);
 			valid = ctxt->wellFormed && xmlSchemaIsValid(v) == 1;
 		}
 	}
 	xmlSchemaFreeValidCtxt(v);
 	if (ctxt) {
+		/* the push parser may have made a document to hold a DTD */
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
 		ctxt->_private = NULL;
 		xmlFreeParserCtxt(ctxt);
 	}
