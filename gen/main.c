@@ -6,6 +6,7 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #endif
 #include <pthread.h>
@@ -716,6 +717,11 @@ static void reserve_heap(const struct options *o)
 	if (input < ((size_t)1 << 20) || input > ((size_t)256 << 20))
 		return;
 	size_t want = input < ((size_t)80 << 20) ? 12 * input : (size_t)1 << 30;
+	/* a reserved heap counts against a data limit as if it were used */
+	struct rlimit lim;
+	if (getrlimit(RLIMIT_DATA, &lim) == 0 &&
+	    lim.rlim_cur != RLIM_INFINITY && want > lim.rlim_cur / 2)
+		return;
 	mallopt(M_TRIM_THRESHOLD, (int)(want + ((size_t)256 << 20)));
 	mallopt(M_TOP_PAD, (int)want);
 	/* more than the heap has free: it grows by this and the pad */
