@@ -12,6 +12,9 @@ output directory each time, so errgen really writes and compile_et's
   xmllint          xmllint --noout FILE: parsing the XML, the floor
   errgen all       errgen -o DIR FILE: every output kind
   errgen h+c       errgen --emit=header,catalog -o DIR FILE
+  errgen h+c same  the same on SAME.xml, which holds what the compile_et
+                   tables hold (names and English messages: no
+                   translations, no mappings), the like-for-like comparison
   compile_et one   compile_et on one table of N codes (legal only up to 256)
   compile_et split compile_et once per 256-code table, one after the other
 
@@ -94,6 +97,12 @@ def main():
             res["errgen h+c", n] = measure(
                 [errgen, "--emit=header,catalog", "-o", out, xml], a.repeat,
                 fresh=out)
+            same = os.path.join(d, "same.xml")
+            gen_table.write_xml(same, gen_table.codes(n), False,
+                                english_only=True)
+            res["errgen h+c same", n] = measure(
+                [errgen, "--emit=header,catalog", "-o", out, same],
+                a.repeat, fresh=out)
             if has_et:
                 etd = os.path.join(d, "et")
                 cs = gen_table.codes(n)
@@ -112,7 +121,7 @@ def main():
                     os.path.join(etd, "split"), names, a.repeat, out)
             shutil.rmtree(out, ignore_errors=True)
 
-    tools = ["xmllint", "errgen all", "errgen h+c"]
+    tools = ["xmllint", "errgen all", "errgen h+c", "errgen h+c same"]
     if has_et:
         tools += ["compile_et one", "compile_et split"]
 
@@ -165,29 +174,29 @@ def main():
     for n in sizes:
         for t in ("errgen all", "errgen h+c"):
             r = res[t, n][0] / res["xmllint", n][0]
-            line = "N=%-6d %-10s %.2fx xmllint (goal <= 2: %s)" % (
-                n, t, r, "met" if r <= 2 else "MISSED")
-            if has_et:
-                for et in ("compile_et one", "compile_et split"):
-                    q = res[t, n][0] / res[et, n][0]
-                    line += "; %.2fx %s (%s)" % (
-                        q, et, "faster" if q < 1 else "NOT faster")
-            print(line)
+            print("N=%-6d %-15s %.2fx xmllint (goal <= 2: %s)" % (
+                n, t, r, "met" if r <= 2 else "MISSED"))
             label = "all kinds" if t == "errgen all" else "header+catalog"
             benchlib.summary("generate N=%d, %s" % (n, label),
                              "%.1f ms" % (res[t, n][0] * 1e3),
                              "xmllint %.1f ms" % (res["xmllint", n][0] * 1e3),
                              "%.2fx (goal <= 2)" % r,
                              "met" if r <= 2 else "MISSED")
-            for et in (("compile_et one", "compile_et split") if has_et
-                       else ()):
-                q = res[t, n][0] / res[et, n][0]
-                benchlib.summary("generate N=%d, %s" % (n, label),
-                                 "%.1f ms" % (res[t, n][0] * 1e3),
-                                 "%s %.1f ms" % (et, res[et, n][0] * 1e3),
-                                 "%.2fx" % q,
-                                 "faster" if q < 1 else "NOT faster")
-
+        if not has_et:
+            continue
+        # like for like: the table compile_et gets, as errgen XML; then,
+        # for the record, the full table (3 languages, mappings, all kinds)
+        for t, et, label in (
+                ("errgen h+c same", "compile_et one", "same table, h+c"),
+                ("errgen h+c same", "compile_et split", "same table, h+c"),
+                ("errgen all", "compile_et one", "full table, all")):
+            q = res[t, n][0] / res[et, n][0]
+            verdict = "faster" if q < 1 else "NOT faster"
+            print("N=%-6d %-15s %.2fx %s (%s)" % (n, t, q, et, verdict))
+            benchlib.summary("generate N=%d, %s" % (n, label),
+                             "%.1f ms" % (res[t, n][0] * 1e3),
+                             "%s %.1f ms" % (et, res[et, n][0] * 1e3),
+                             "%.2fx" % q, verdict)
 
 if __name__ == "__main__":
     main()

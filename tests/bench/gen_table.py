@@ -183,21 +183,27 @@ def codes(n, sparse=False, seed=1):
     return out
 
 
-def write_xml(path, cs, sparse):
+def write_xml(path, cs, sparse, english_only=False):
+    """english_only: names and English messages alone, what a compile_et
+    table (gen_et.py) holds of the same codes."""
     lo, hi = cs[0]["value"], cs[-1]["value"]
     base = "" if sparse else ' base="%d"' % DENSE_BASE
+    languages = "" if english_only else ' languages="de fr"'
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         f.write('<!-- Synthetic benchmark domain (tests/bench/gen_table.py), '
                 '%d %s codes. -->\n' % (len(cs), "sparse" if sparse else "dense"))
         f.write('<errors xmlns="urn:errgen:1" domain="%s" prefix="%s"%s '
-                'min="%d" max="%d" gettext-domain="bench-errors" '
-                'languages="de fr" unknown-message="Unknown benchmark error '
-                'code.">\n' % (DOMAIN, PREFIX, base, lo, hi))
+                'min="%d" max="%d" gettext-domain="bench-errors"%s '
+                'unknown-message="Unknown benchmark error '
+                'code.">\n' % (DOMAIN, PREFIX, base, lo, hi, languages))
         f.write("  <title>Synthetic benchmark codes</title>\n")
         for c in cs:
             f.write('  <error name="%s" value="%d">\n' % (c["name"], c["value"]))
             f.write("    <message>%s</message>\n" % escape(c["msg"]))
+            if english_only:
+                f.write("  </error>\n")
+                continue
             f.write('    <message xml:lang="de">%s</message>\n' % escape(c["de"]))
             f.write('    <message xml:lang="fr">%s</message>\n' % escape(c["fr"]))
             for to, mname, direction in c["maps"]:
