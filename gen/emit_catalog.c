@@ -945,23 +945,23 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "\nconst char *%s_error_message_localized(int code)\n{\n"
 		   "#ifdef ERRGEN_NO_NLS\n"
 		   "\treturn %s_error_message(code);\n"
-		   "#else\n"
-		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "#ifdef %s_ERROR_CACHE\n"
+		   "#elif defined(%s_ERROR_CACHE)\n"
 		   "\t/* answers in the global locale are kept until "
-		   "_nl_msg_cat_cntr changes */\n"
-		   "\tuint32_t at = slot < %zuu ? slot : %zuu;\n"
+		   "_nl_msg_cat_cntr changes;\n"
+		   "\t * the stamp comes first, so only code outlives the call "
+		   "*/\n"
 		   "\tunsigned now = %s_error_cache_now();\n"
+		   "\tuint32_t slot = %s_error_slot(code);\n"
+		   "\tuint32_t at = slot < %zuu ? slot : %zuu;\n"
 		   "\tif (now && __atomic_load_n(&%s_error_cache_stamp[at], "
 		   "__ATOMIC_ACQUIRE) == now)\n"
 		   "\t\treturn __atomic_load_n(&%s_error_cache_text[at], "
 		   "__ATOMIC_RELAXED);\n"
 		   "\treturn %s_error_cache_miss(slot, at, now);\n"
 		   "#else\n"
-		   "\treturn %s_error_ask_gettext(slot);\n"
-		   "#endif\n"
+		   "\treturn %s_error_ask_gettext(%s_error_slot(code));\n"
 		   "#endif\n}\n",
-		   n, n, n, up, l->nslots, l->nslots, n, n, n, n, n);
+		   n, n, up, n, n, l->nslots, l->nslots, n, n, n, n, n);
 	locale_cache_functions(l, up, out);
 	buf_printf(
 		out,

@@ -738,18 +738,17 @@ const char *nss_sec_error_message_localized(int code)
 {
 #ifdef ERRGEN_NO_NLS
 	return nss_sec_error_message(code);
-#else
-	uint32_t slot = nss_sec_error_slot(code);
-#ifdef NSS_SEC_ERROR_CACHE
-	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
-	uint32_t at = slot < 183u ? slot : 183u;
+#elif defined(NSS_SEC_ERROR_CACHE)
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes;
+	 * the stamp comes first, so only code outlives the call */
 	unsigned now = nss_sec_error_cache_now();
+	uint32_t slot = nss_sec_error_slot(code);
+	uint32_t at = slot < 183u ? slot : 183u;
 	if (now && __atomic_load_n(&nss_sec_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&nss_sec_error_cache_text[at], __ATOMIC_RELAXED);
 	return nss_sec_error_cache_miss(slot, at, now);
 #else
-	return nss_sec_error_ask_gettext(slot);
-#endif
+	return nss_sec_error_ask_gettext(nss_sec_error_slot(code));
 #endif
 }
 

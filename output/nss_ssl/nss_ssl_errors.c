@@ -785,18 +785,17 @@ const char *nss_ssl_error_message_localized(int code)
 {
 #ifdef ERRGEN_NO_NLS
 	return nss_ssl_error_message(code);
-#else
-	uint32_t slot = nss_ssl_error_slot(code);
-#ifdef NSS_SSL_ERROR_CACHE
-	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
-	uint32_t at = slot < 192u ? slot : 192u;
+#elif defined(NSS_SSL_ERROR_CACHE)
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes;
+	 * the stamp comes first, so only code outlives the call */
 	unsigned now = nss_ssl_error_cache_now();
+	uint32_t slot = nss_ssl_error_slot(code);
+	uint32_t at = slot < 192u ? slot : 192u;
 	if (now && __atomic_load_n(&nss_ssl_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&nss_ssl_error_cache_text[at], __ATOMIC_RELAXED);
 	return nss_ssl_error_cache_miss(slot, at, now);
 #else
-	return nss_ssl_error_ask_gettext(slot);
-#endif
+	return nss_ssl_error_ask_gettext(nss_ssl_error_slot(code));
 #endif
 }
 

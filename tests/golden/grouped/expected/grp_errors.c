@@ -316,18 +316,17 @@ const char *grp_error_message_localized(int code)
 {
 #ifdef ERRGEN_NO_NLS
 	return grp_error_message(code);
-#else
-	uint32_t slot = grp_error_slot(code);
-#ifdef GRP_ERROR_CACHE
-	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
-	uint32_t at = slot < 7u ? slot : 7u;
+#elif defined(GRP_ERROR_CACHE)
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes;
+	 * the stamp comes first, so only code outlives the call */
 	unsigned now = grp_error_cache_now();
+	uint32_t slot = grp_error_slot(code);
+	uint32_t at = slot < 7u ? slot : 7u;
 	if (now && __atomic_load_n(&grp_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&grp_error_cache_text[at], __ATOMIC_RELAXED);
 	return grp_error_cache_miss(slot, at, now);
 #else
-	return grp_error_ask_gettext(slot);
-#endif
+	return grp_error_ask_gettext(grp_error_slot(code));
 #endif
 }
 

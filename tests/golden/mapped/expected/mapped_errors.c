@@ -312,18 +312,17 @@ const char *mapped_error_message_localized(int code)
 {
 #ifdef ERRGEN_NO_NLS
 	return mapped_error_message(code);
-#else
-	uint32_t slot = mapped_error_slot(code);
-#ifdef MAPPED_ERROR_CACHE
-	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
-	uint32_t at = slot < 31u ? slot : 31u;
+#elif defined(MAPPED_ERROR_CACHE)
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes;
+	 * the stamp comes first, so only code outlives the call */
 	unsigned now = mapped_error_cache_now();
+	uint32_t slot = mapped_error_slot(code);
+	uint32_t at = slot < 31u ? slot : 31u;
 	if (now && __atomic_load_n(&mapped_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&mapped_error_cache_text[at], __ATOMIC_RELAXED);
 	return mapped_error_cache_miss(slot, at, now);
 #else
-	return mapped_error_ask_gettext(slot);
-#endif
+	return mapped_error_ask_gettext(mapped_error_slot(code));
 #endif
 }
 

@@ -283,18 +283,17 @@ const char *mini_error_message_localized(int code)
 {
 #ifdef ERRGEN_NO_NLS
 	return mini_error_message(code);
-#else
-	uint32_t slot = mini_error_slot(code);
-#ifdef MINI_ERROR_CACHE
-	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
-	uint32_t at = slot < 1u ? slot : 1u;
+#elif defined(MINI_ERROR_CACHE)
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes;
+	 * the stamp comes first, so only code outlives the call */
 	unsigned now = mini_error_cache_now();
+	uint32_t slot = mini_error_slot(code);
+	uint32_t at = slot < 1u ? slot : 1u;
 	if (now && __atomic_load_n(&mini_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&mini_error_cache_text[at], __ATOMIC_RELAXED);
 	return mini_error_cache_miss(slot, at, now);
 #else
-	return mini_error_ask_gettext(slot);
-#endif
+	return mini_error_ask_gettext(mini_error_slot(code));
 #endif
 }
 

@@ -362,18 +362,17 @@ const char *sparse_error_message_localized(int code)
 {
 #ifdef ERRGEN_NO_NLS
 	return sparse_error_message(code);
-#else
-	uint32_t slot = sparse_error_slot(code);
-#ifdef SPARSE_ERROR_CACHE
-	/* answers in the global locale are kept until _nl_msg_cat_cntr changes */
-	uint32_t at = slot < 12u ? slot : 12u;
+#elif defined(SPARSE_ERROR_CACHE)
+	/* answers in the global locale are kept until _nl_msg_cat_cntr changes;
+	 * the stamp comes first, so only code outlives the call */
 	unsigned now = sparse_error_cache_now();
+	uint32_t slot = sparse_error_slot(code);
+	uint32_t at = slot < 12u ? slot : 12u;
 	if (now && __atomic_load_n(&sparse_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&sparse_error_cache_text[at], __ATOMIC_RELAXED);
 	return sparse_error_cache_miss(slot, at, now);
 #else
-	return sparse_error_ask_gettext(slot);
-#endif
+	return sparse_error_ask_gettext(sparse_error_slot(code));
 #endif
 }
 
