@@ -1,6 +1,3 @@
-/* madvise() */
-#define _DEFAULT_SOURCE 1
-
 #include "buf.h"
 
 #include <stdarg.h>
@@ -8,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+
+#include "mem.h"
 
 void buf_init(struct buf *b)
 {
@@ -19,24 +17,6 @@ void buf_free(struct buf *b)
 {
 	free(b->data);
 	buf_init(b);
-}
-
-/* Where the kernel has transparent huge pages for those who ask (Linux's
- * default "madvise" mode), an output of many megabytes is better faulted in
- * 2 MiB at a time than 4 KiB: a 100,000-code run renders 200 MB. Asked for
- * the part not yet written, before anything touches it. */
-static void advise_huge(char *p, size_t n)
-{
-#if defined(MADV_HUGEPAGE)
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-	uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)n;
-#endif
 }
 
 /* Make room for len more bytes plus a terminating NUL. */
@@ -62,7 +42,8 @@ static bool buf_reserve(struct buf *b, size_t len)
 	b->data = data;
 	b->cap = cap;
 	if (cap >= ((size_t)8 << 20))
-		advise_huge(data + b->len, cap - b->len);
+		/* a 100,000-code run renders 200 MB */
+		mem_want_huge_pages(data + b->len, cap - b->len);
 	return true;
 }
 

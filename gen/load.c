@@ -12,9 +12,6 @@
  * start-element handler records line and column of each start tag and of
  * each attribute value, so diagnostics point at the exact place.
  */
-/* madvise() and MADV_POPULATE_WRITE */
-#define _DEFAULT_SOURCE 1
-
 #include "load.h"
 
 #include <errno.h>
@@ -23,7 +20,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +30,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "mem.h"
 #include "schema_data.h"
 
 #define ERRGEN_NS	"urn:errgen:1"
@@ -1810,27 +1807,6 @@ bool loader_prevalidation_wait(struct prevalidation *p)
 	return clean;
 }
 
-/* On a virtual machine a page fault is dear: mapping 25 MB of new pages one
- * fault at a time costs about twice what one madvise() for all of them does.
- * For a buffer that read() fills whole (pages nobody uses would be
- * wasted). A hint (Linux 5.14 and later); nothing changes if it fails. */
-static void mem_prefault(void *p, size_t n)
-{
-#if defined(MADV_POPULATE_WRITE)
-	long page = sysconf(_SC_PAGESIZE);
-	if (!p || page <= 0)
-		return;
-	uintptr_t lo = ((uintptr_t)p + (uintptr_t)page - 1) &
-		       ~((uintptr_t)page - 1);
-	uintptr_t hi = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 char *loader_read_file(const char *path, size_t *len)
 {
 	struct loc loc = {path, 0, 0};
@@ -1860,6 +1836,9 @@ char *loader_read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	char *data = malloc(cap);
+	/* On a virtual machine a page fault is dear: mapping 25 MB of new
+	 * pages one fault at a time costs about twice what one call for all
+	 * of them does, and read() fills the buffer whole. */
 	if (cap >= ((size_t)1 << 20))
 		mem_prefault(data, cap);
 	while (data) {

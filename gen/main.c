@@ -1,5 +1,5 @@
 /* errgen: the command line. */
-/* madvise(), sbrk() */
+/* sbrk(), MADV_HUGEPAGE */
 #define _DEFAULT_SOURCE 1
 
 #include <getopt.h>
@@ -23,6 +23,7 @@
 #include "import_et.h"
 #include "import_po.h"
 #include "load.h"
+#include "mem.h"
 #include "output.h"
 
 enum exit_code {
@@ -727,11 +728,9 @@ static void reserve_heap(const struct options *o)
 	/* more than the heap has free: it grows by this and the pad */
 	struct mallinfo2 mi = mallinfo2();
 	char *p = malloc(mi.keepcost + ((size_t)64 << 10));
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-	uintptr_t hi = (uintptr_t)sbrk(0) & ~(huge - 1);
-	if (p && hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	char *top = sbrk(0);
+	if (p && top > p) /* p from the heap, not mapped on its own */
+		mem_want_huge_pages(p, (size_t)(top - p));
 	free(p);
 	mallopt(M_TOP_PAD, 16 << 20);
 #else
