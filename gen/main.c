@@ -705,10 +705,15 @@ static bool load_overlapped(const struct options *o, struct domain *doms,
  * 100,000 codes, half the run. Where the kernel gives transparent huge pages
  * to those who ask (Linux's default "madvise" mode), the heap grows once by
  * what the run will need, in 2 MiB pages. Small runs are left alone. */
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD)
+#if __GLIBC_PREREQ(2, 33) /* mallinfo2() */
+#define RESERVE_HEAP 1
+#endif
+#endif
+
 static void reserve_heap(const struct options *o)
 {
-#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD) &&      \
-	__GLIBC_PREREQ(2, 33)
+#ifdef RESERVE_HEAP
 	size_t input = 0;
 	for (int i = 0; i < o->nfiles; i++) {
 		struct stat sb;
