@@ -489,7 +489,7 @@ static void init_libxml(void)
 }
 
 /* The types whose pattern facet the event loader checks itself (a_ident(),
- * sax_int32(), the alias reader): libxml2 matches patterns with a general
+ * decimal32()): libxml2 matches patterns with a general
  * automaton, at about half of the whole validation's cost. */
 static const char *const lean_types[] = {"cIdentifier", "cPrefix",
 					 "decimalInt"};
@@ -640,21 +640,28 @@ static bool is_elem(xmlNodePtr n, const char *name)
 	       strcmp((const char *)n->name, name) == 0;
 }
 
-/* The strict decimal form the schema admits ("-"? digits), in 32 bits. */
+/* s as an int32_t, written as decimalInt's pattern has it,
+ * 0|-?[1-9][0-9]{0,18} (no '+', leading zero, "-0" or space): the tree
+ * loader reads values the schema checked, the event loader values whose
+ * pattern its validation leaves out (lean_types[]). */
 static bool decimal32(const char *s, int32_t *out)
 {
 	bool neg = (*s == '-');
 	const char *p = s + neg;
+	if (*p == '0' && !neg && p[1] == '\0') {
+		*out = 0;
+		return true;
+	}
+	if (*p < '1' || *p > '9')
+		return false;
 	long long mag = 0;
-	bool ok = (*p >= '0' && *p <= '9');
-	for (; ok && *p; p++) {
+	for (; *p; p++) {
 		if (*p < '0' || *p > '9' || mag > 10000000000LL)
-			ok = false;
-		else
-			mag = mag * 10 + (*p - '0');
+			return false;
+		mag = mag * 10 + (*p - '0');
 	}
 	long long val = neg ? -mag : mag;
-	if (!ok || val < INT32_MIN || val > INT32_MAX)
+	if (val < INT32_MIN || val > INT32_MAX)
 		return false;
 	*out = (int32_t)val;
 	return true;
@@ -1151,25 +1158,8 @@ static char *sax_token(struct load_state *st, const struct sax_tag *t,
 	return v;
 }
 
-/* Whether s matches decimalInt's pattern, 0|-?[1-9][0-9]{0,18}, which the
- * validation beside the event loader leaves out (lean_types[]). */
-static bool decimal_pattern(const char *s)
-{
-	if (*s == '0')
-		return s[1] == '\0';
-	s += *s == '-';
-	size_t digits = 0;
-	if (*s < '1' || *s > '9')
-		return false;
-	while (*s >= '0' && *s <= '9') {
-		s++;
-		digits++;
-	}
-	return *s == '\0' && digits <= 19;
-}
-
-/* parse_int32() without its diagnostic: a value that decimalInt's pattern
- * or the 32-bit range refuses gives up. */
+/* parse_int32() without its diagnostic: a value that decimal32() refuses
+ * gives up. */
 static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 		      const char *attr, int32_t *out, struct loc *where)
 {
@@ -1177,7 +1167,7 @@ static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 	char *v = sax_prop(st, t, attr);
 	if (!v)
 		return false;
-	bool ok = decimal_pattern(v) && decimal32(v, out);
+	bool ok = decimal32(v, out);
 	free(v);
 	if (!ok)
 		st->failed = true;
@@ -1288,10 +1278,8 @@ static bool sax_error_child(struct load_state *st, struct sax_build *b,
 			  sizeof(*e->aliases)))
 			return false;
 		struct alias *a = &e->aliases[e->naliases++];
-		a->name = sax_prop(st, t, "name");
+		a->name = a_ident(&(struct attrs){st, NULL, t}, "name");
 		a->loc = sax_attr_loc(t, "name");
-		if (a->name && !c_is_identifier(a->name))
-			st->failed = true;
 		return a->name != NULL;
 	}
 	if (strcmp(name, "map") == 0) {
