@@ -751,8 +751,13 @@ static void cache_functions(const struct layout *l, const char *up,
 		"top bit set\n"
 		" * (0: none yet, 1: being written). */\n"
 		"static const char *%s_error_cache_text[%zu];\n"
-		"static unsigned %s_error_cache_stamp[%zu];\n\n",
-		up, up, up, up, n, l->nslots + 1, n, l->nslots + 1);
+		"static unsigned %s_error_cache_stamp[%zu];\n\n"
+		"/* The entry of slot: codes outside the table share the last. "
+		"*/\n"
+		"static uint32_t %s_error_cache_entry(uint32_t slot)\n{\n"
+		"\treturn slot < %zuu ? slot : %zuu;\n}\n\n",
+		up, up, up, up, n, l->nslots + 1, n, l->nslots + 1, n,
+		l->nslots, l->nslots);
 	buf_printf(out,
 		   "/* The stamp of answers found now. */\n"
 		   "static unsigned %s_error_cache_count(void)\n{\n"
@@ -952,7 +957,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "*/\n"
 		   "\tunsigned now = %s_error_cache_now();\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n"
-		   "\tuint32_t at = slot < %zuu ? slot : %zuu;\n"
+		   "\tuint32_t at = %s_error_cache_entry(slot);\n"
 		   "\tif (now && __atomic_load_n(&%s_error_cache_stamp[at], "
 		   "__ATOMIC_ACQUIRE) == now)\n"
 		   "\t\treturn __atomic_load_n(&%s_error_cache_text[at], "
@@ -961,7 +966,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		   "#else\n"
 		   "\treturn %s_error_ask_gettext(%s_error_slot(code));\n"
 		   "#endif\n}\n",
-		   n, n, up, n, n, l->nslots, l->nslots, n, n, n, n, n);
+		   n, n, up, n, n, n, n, n, n, n, n);
 	locale_cache_functions(l, up, out);
 	buf_printf(
 		out,
@@ -975,7 +980,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		"\tconst char *text;\n"
 		"#ifdef %s_ERROR_LOCALE_CACHE\n"
 		"\tuint32_t slot = %s_error_slot(code);\n"
-		"\tuint32_t at = slot < %zuu ? slot : %zuu;\n"
+		"\tuint32_t at = %s_error_cache_entry(slot);\n"
 		"\tint way = locale == LC_GLOBAL_LOCALE || !locale\n"
 		"\t\t\t  ? -1\n"
 		"\t\t\t  : %s_error_lcache_way(locale);\n"
@@ -999,7 +1004,7 @@ static void localized_functions(const struct layout *l, const char *up,
 		"#endif\n"
 		"\treturn text;\n"
 		"#endif\n}\n#endif\n",
-		n, n, up, n, l->nslots, l->nslots, n, n, n, n, n, up, n, n, n);
+		n, n, up, n, n, n, n, n, n, n, up, n, n, n);
 }
 
 void emit_catalog(const struct domain *d, struct buf *out)

@@ -695,6 +695,12 @@ extern int _nl_msg_cat_cntr;
 static const char *nss_ssl_error_cache_text[193];
 static unsigned nss_ssl_error_cache_stamp[193];
 
+/* The entry of slot: codes outside the table share the last. */
+static uint32_t nss_ssl_error_cache_entry(uint32_t slot)
+{
+	return slot < 192u ? slot : 192u;
+}
+
 /* The stamp of answers found now. */
 static unsigned nss_ssl_error_cache_count(void)
 {
@@ -790,7 +796,7 @@ const char *nss_ssl_error_message_localized(int code)
 	 * the stamp comes first, so only code outlives the call */
 	unsigned now = nss_ssl_error_cache_now();
 	uint32_t slot = nss_ssl_error_slot(code);
-	uint32_t at = slot < 192u ? slot : 192u;
+	uint32_t at = nss_ssl_error_cache_entry(slot);
 	if (now && __atomic_load_n(&nss_ssl_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&nss_ssl_error_cache_text[at], __ATOMIC_RELAXED);
 	return nss_ssl_error_cache_miss(slot, at, now);
@@ -847,7 +853,7 @@ const char *nss_ssl_error_message_l(int code, locale_t locale)
 	const char *text;
 #ifdef NSS_SSL_ERROR_LOCALE_CACHE
 	uint32_t slot = nss_ssl_error_slot(code);
-	uint32_t at = slot < 192u ? slot : 192u;
+	uint32_t at = nss_ssl_error_cache_entry(slot);
 	int way = locale == LC_GLOBAL_LOCALE || !locale
 			  ? -1
 			  : nss_ssl_error_lcache_way(locale);

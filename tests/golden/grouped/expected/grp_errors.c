@@ -226,6 +226,12 @@ extern int _nl_msg_cat_cntr;
 static const char *grp_error_cache_text[8];
 static unsigned grp_error_cache_stamp[8];
 
+/* The entry of slot: codes outside the table share the last. */
+static uint32_t grp_error_cache_entry(uint32_t slot)
+{
+	return slot < 7u ? slot : 7u;
+}
+
 /* The stamp of answers found now. */
 static unsigned grp_error_cache_count(void)
 {
@@ -321,7 +327,7 @@ const char *grp_error_message_localized(int code)
 	 * the stamp comes first, so only code outlives the call */
 	unsigned now = grp_error_cache_now();
 	uint32_t slot = grp_error_slot(code);
-	uint32_t at = slot < 7u ? slot : 7u;
+	uint32_t at = grp_error_cache_entry(slot);
 	if (now && __atomic_load_n(&grp_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&grp_error_cache_text[at], __ATOMIC_RELAXED);
 	return grp_error_cache_miss(slot, at, now);
@@ -378,7 +384,7 @@ const char *grp_error_message_l(int code, locale_t locale)
 	const char *text;
 #ifdef GRP_ERROR_LOCALE_CACHE
 	uint32_t slot = grp_error_slot(code);
-	uint32_t at = slot < 7u ? slot : 7u;
+	uint32_t at = grp_error_cache_entry(slot);
 	int way = locale == LC_GLOBAL_LOCALE || !locale
 			  ? -1
 			  : grp_error_lcache_way(locale);

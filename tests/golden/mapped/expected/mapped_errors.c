@@ -222,6 +222,12 @@ extern int _nl_msg_cat_cntr;
 static const char *mapped_error_cache_text[32];
 static unsigned mapped_error_cache_stamp[32];
 
+/* The entry of slot: codes outside the table share the last. */
+static uint32_t mapped_error_cache_entry(uint32_t slot)
+{
+	return slot < 31u ? slot : 31u;
+}
+
 /* The stamp of answers found now. */
 static unsigned mapped_error_cache_count(void)
 {
@@ -317,7 +323,7 @@ const char *mapped_error_message_localized(int code)
 	 * the stamp comes first, so only code outlives the call */
 	unsigned now = mapped_error_cache_now();
 	uint32_t slot = mapped_error_slot(code);
-	uint32_t at = slot < 31u ? slot : 31u;
+	uint32_t at = mapped_error_cache_entry(slot);
 	if (now && __atomic_load_n(&mapped_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&mapped_error_cache_text[at], __ATOMIC_RELAXED);
 	return mapped_error_cache_miss(slot, at, now);
@@ -374,7 +380,7 @@ const char *mapped_error_message_l(int code, locale_t locale)
 	const char *text;
 #ifdef MAPPED_ERROR_LOCALE_CACHE
 	uint32_t slot = mapped_error_slot(code);
-	uint32_t at = slot < 31u ? slot : 31u;
+	uint32_t at = mapped_error_cache_entry(slot);
 	int way = locale == LC_GLOBAL_LOCALE || !locale
 			  ? -1
 			  : mapped_error_lcache_way(locale);

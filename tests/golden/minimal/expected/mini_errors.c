@@ -193,6 +193,12 @@ extern int _nl_msg_cat_cntr;
 static const char *mini_error_cache_text[2];
 static unsigned mini_error_cache_stamp[2];
 
+/* The entry of slot: codes outside the table share the last. */
+static uint32_t mini_error_cache_entry(uint32_t slot)
+{
+	return slot < 1u ? slot : 1u;
+}
+
 /* The stamp of answers found now. */
 static unsigned mini_error_cache_count(void)
 {
@@ -288,7 +294,7 @@ const char *mini_error_message_localized(int code)
 	 * the stamp comes first, so only code outlives the call */
 	unsigned now = mini_error_cache_now();
 	uint32_t slot = mini_error_slot(code);
-	uint32_t at = slot < 1u ? slot : 1u;
+	uint32_t at = mini_error_cache_entry(slot);
 	if (now && __atomic_load_n(&mini_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&mini_error_cache_text[at], __ATOMIC_RELAXED);
 	return mini_error_cache_miss(slot, at, now);
@@ -345,7 +351,7 @@ const char *mini_error_message_l(int code, locale_t locale)
 	const char *text;
 #ifdef MINI_ERROR_LOCALE_CACHE
 	uint32_t slot = mini_error_slot(code);
-	uint32_t at = slot < 1u ? slot : 1u;
+	uint32_t at = mini_error_cache_entry(slot);
 	int way = locale == LC_GLOBAL_LOCALE || !locale
 			  ? -1
 			  : mini_error_lcache_way(locale);

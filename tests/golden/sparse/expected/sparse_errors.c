@@ -259,6 +259,12 @@ extern int _nl_msg_cat_cntr;
 static const char *sparse_error_cache_text[13];
 static unsigned sparse_error_cache_stamp[13];
 
+/* The entry of slot: codes outside the table share the last. */
+static uint32_t sparse_error_cache_entry(uint32_t slot)
+{
+	return slot < 12u ? slot : 12u;
+}
+
 /* The stamp of answers found now. */
 static unsigned sparse_error_cache_count(void)
 {
@@ -367,7 +373,7 @@ const char *sparse_error_message_localized(int code)
 	 * the stamp comes first, so only code outlives the call */
 	unsigned now = sparse_error_cache_now();
 	uint32_t slot = sparse_error_slot(code);
-	uint32_t at = slot < 12u ? slot : 12u;
+	uint32_t at = sparse_error_cache_entry(slot);
 	if (now && __atomic_load_n(&sparse_error_cache_stamp[at], __ATOMIC_ACQUIRE) == now)
 		return __atomic_load_n(&sparse_error_cache_text[at], __ATOMIC_RELAXED);
 	return sparse_error_cache_miss(slot, at, now);
@@ -424,7 +430,7 @@ const char *sparse_error_message_l(int code, locale_t locale)
 	const char *text;
 #ifdef SPARSE_ERROR_LOCALE_CACHE
 	uint32_t slot = sparse_error_slot(code);
-	uint32_t at = slot < 12u ? slot : 12u;
+	uint32_t at = sparse_error_cache_entry(slot);
 	int way = locale == LC_GLOBAL_LOCALE || !locale
 			  ? -1
 			  : sparse_error_lcache_way(locale);
