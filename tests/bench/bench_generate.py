@@ -87,7 +87,8 @@ def main():
             d = os.path.join(wd, "n%d" % n)
             os.makedirs(d, exist_ok=True)
             xml = os.path.join(d, "bench.xml")
-            gen_table.write_xml(xml, gen_table.codes(n), False)
+            cs = gen_table.codes(n)
+            gen_table.write_xml(xml, cs, False)
             print("N=%d: %s, %.1f MB" % (n, xml, os.path.getsize(xml) / 1e6),
                   flush=True)
             out = os.path.join(d, "out")
@@ -98,14 +99,12 @@ def main():
                 [errgen, "--emit=header,catalog", "-o", out, xml], a.repeat,
                 fresh=out)
             same = os.path.join(d, "same.xml")
-            gen_table.write_xml(same, gen_table.codes(n), False,
-                                english_only=True)
+            gen_table.write_xml(same, cs, False, english_only=True)
             res["errgen h+c same", n] = measure(
                 [errgen, "--emit=header,catalog", "-o", out, same],
                 a.repeat, fresh=out)
             if has_et:
                 etd = os.path.join(d, "et")
-                cs = gen_table.codes(n)
                 os.makedirs(os.path.join(etd, "one"), exist_ok=True)
                 os.makedirs(os.path.join(etd, "split"), exist_ok=True)
                 gen_et.write_et(os.path.join(etd, "one", "bnch.et"), "bnch",
