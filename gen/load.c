@@ -591,7 +591,7 @@ static char *dup_str(struct load_state *st, const xmlChar *s)
 {
 	if (!s)
 		return NULL;
-	char *r = strdup((const char *)s);
+	char *r = strarena_dup(&st->d->strings, (const char *)s);
 	if (!r)
 		st->failed = true;
 	return r;
@@ -720,6 +720,8 @@ static char *sax_prop(struct load_state *st, const struct sax_tag *t,
 static char *sax_token(struct load_state *st, const struct sax_tag *t,
 		       const char *name);
 static struct loc sax_attr_loc(const struct sax_tag *t, const char *name);
+static int sax_copy(const struct sax_tag *t, const char *name, char *buf,
+		    size_t cap);
 static struct loc sax_tag_loc(const struct sax_tag *t);
 static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 		      const char *attr, int32_t *out, struct loc *where);
@@ -746,6 +748,42 @@ static char *a_token(const struct attrs *a, const char *name)
 {
 	return a->node ? token(a->st, a->node, name)
 		       : sax_token(a->st, a->tag, name);
+}
+
+/* The len bytes at v, white space trimmed off both ends, into buf (cut to
+ * cap - 1 bytes; v may be buf). */
+static void copy_word(const char *v, size_t len, char *buf, size_t cap)
+{
+	while (len && strchr(" \t\r\n", *v)) {
+		v++;
+		len--;
+	}
+	while (len && strchr(" \t\r\n", v[len - 1]))
+		len--;
+	if (len >= cap)
+		len = cap - 1;
+	memmove(buf, v, len);
+	buf[len] = '\0';
+}
+
+/* A word of an enumeration (a token attribute) into buf, for a moment;
+ * false when the attribute is absent. A value too long for buf comes back
+ * cut, which matches no word shorter than cap - 1 bytes. */
+static bool a_word(const struct attrs *a, const char *name, char *buf,
+		   size_t cap)
+{
+	if (!a->node) {
+		if (sax_copy(a->tag, name, buf, cap) < 0)
+			return false;
+		copy_word(buf, strlen(buf), buf, cap);
+		return true;
+	}
+	xmlChar *v = xmlGetNoNsProp(a->node, (const xmlChar *)name);
+	if (!v)
+		return false;
+	copy_word((const char *)v, strlen((const char *)v), buf, cap);
+	xmlFree(v);
+	return true;
 }
 
 static struct loc a_loc(const struct attrs *a, const char *name)
@@ -775,13 +813,12 @@ static bool a_int32(const struct attrs *a, const char *name, int32_t *out,
 static int a_choice(const struct attrs *a, const char *name,
 		    const char *const *words, int n)
 {
-	char *v = a_token(a, name);
-	if (!v)
+	char v[32];
+	if (!a_word(a, name, v, sizeof(v)))
 		return -1;
 	int k = n - 1;
 	while (k > 0 && strcmp(v, words[k]) != 0)
 		k--;
-	free(v);
 	return k;
 }
 
@@ -799,6 +836,7 @@ static void read_domain(const struct attrs *a)
 	d->gettext_domain = a_str(a, "gettext-domain");
 	d->unknown_message = a_str(a, "unknown-message");
 
+	/* the languages are the words of the attribute's copy, cut apart */
 	char *langs = a_str(a, "languages");
 	d->languages_loc = a_loc(a, "languages");
 	size_t cap = 0;
@@ -806,23 +844,22 @@ static void read_domain(const struct attrs *a)
 		  *tok = langs ? strtok_r(langs, " \t\r\n", &save) : NULL;
 	     tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
 		if (!grow((void **)&d->languages, &cap, d->nlanguages,
-			  sizeof(*d->languages)) ||
-		    !(d->languages[d->nlanguages] = strdup(tok))) {
+			  sizeof(*d->languages))) {
 			st->failed = true;
 			break;
 		}
-		d->nlanguages++;
+		d->languages[d->nlanguages++] = tok;
 	}
-	free(langs);
 
 	if (!d->gettext_domain && d->name) {
-		d->gettext_domain = strdup(d->name);
+		d->gettext_domain = strarena_dup(&d->strings, d->name);
 		for (char *p = d->gettext_domain; p && *p; p++)
 			if (*p == '_')
 				*p = '-';
 	}
 	if (!d->unknown_message)
-		d->unknown_message = strdup("Unknown error code");
+		d->unknown_message =
+			strarena_dup(&d->strings, "Unknown error code");
 	if (!d->gettext_domain || !d->unknown_message)
 		st->failed = true;
 }
@@ -868,10 +905,9 @@ static bool read_mapping(const struct attrs *a, struct mapping *m)
 	m->note = a_str(a, "note");
 	int direction = a_choice(a, "direction", directions, 3);
 	m->direction = direction < 0 ? MAP_BOTH : (enum map_direction)direction;
-	char *pref = a_token(a, "preferred");
-	m->preferred =
-		pref && (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
-	free(pref);
+	char pref[32];
+	m->preferred = a_word(a, "preferred", pref, sizeof(pref)) &&
+		       (strcmp(pref, "true") == 0 || strcmp(pref, "1") == 0);
 	return m->name && target >= 0;
 }
 
@@ -1116,7 +1152,7 @@ static char *sax_value(struct load_state *st, const struct sax_tag *t, int i)
 		return NULL;
 	const xmlChar *v = t->attrs[5 * i + 3], *end = t->attrs[5 * i + 4];
 	size_t len = (size_t)(end - v);
-	char *r = malloc(len + 1);
+	char *r = strarena_alloc(&st->d->strings, len + 1);
 	if (!r) {
 		st->failed = true;
 		return NULL;
@@ -1135,13 +1171,31 @@ static char *sax_value(struct load_state *st, const struct sax_tag *t, int i)
 			r[n] = '&';
 			p += 5;
 		} else {
-			free(r);
 			st->failed = true;
 			return NULL;
 		}
 	}
 	r[n] = '\0';
 	return r;
+}
+
+/* The value of attribute name as written (its bytes, "&#38;" left as it
+ * is) into buf: 1, or 0 when it needs cap bytes or more (buf then holds
+ * its first cap - 1), or -1 when the tag has no such attribute. */
+static int sax_copy(const struct sax_tag *t, const char *name, char *buf,
+		    size_t cap)
+{
+	int i = sax_find(t, name);
+	if (i < 0)
+		return -1;
+	const xmlChar *v = t->attrs[5 * i + 3], *end = t->attrs[5 * i + 4];
+	size_t len = (size_t)(end - v);
+	int fits = len < cap;
+	if (!fits)
+		len = cap - 1;
+	memcpy(buf, v, len);
+	buf[len] = '\0';
+	return fits;
 }
 
 static char *sax_prop(struct load_state *st, const struct sax_tag *t,
@@ -1164,11 +1218,11 @@ static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 		      const char *attr, int32_t *out, struct loc *where)
 {
 	*where = sax_attr_loc(t, attr);
-	char *v = sax_prop(st, t, attr);
-	if (!v)
+	char v[32];
+	int got = sax_copy(t, attr, v, sizeof(v));
+	if (got < 0)
 		return false;
-	bool ok = decimal32(v, out);
-	free(v);
+	bool ok = got > 0 && decimal32(v, out);
 	if (!ok)
 		st->failed = true;
 	return ok;
@@ -1426,15 +1480,14 @@ static void on_sax_end(void *ctx, const xmlChar *localname,
 	} else if (kind == SAX_ERROR) {
 		sax_span_end(in, &st->d->errors[st->d->nerrors - 1].span);
 	} else if (kind == SAX_TEXT && b->text) {
-		char *s = malloc(b->content.len + 1);
-		if (!s || b->content.failed) {
-			free(s);
+		char *s = b->content.failed ? NULL
+					    : strarena_copy(&st->d->strings,
+							    b->content.data,
+							    b->content.len);
+		if (!s) {
 			sax_give_up(st);
 			return;
 		}
-		if (b->content.len)
-			memcpy(s, b->content.data, b->content.len);
-		s[b->content.len] = '\0';
 		*b->text = s;
 		if (b->text_span)
 			sax_span_end(in, b->text_span);
@@ -1632,8 +1685,8 @@ static bool load_memory(struct loader *l, const char *path, const char *data,
 	memset(d, 0, sizeof(*d));
 	struct load_state st = {
 		.path = path, .d = d, .raw = data, .raw_len = len};
-	d->path = strdup(path);
-	d->basename = strdup(base_name(path));
+	d->path = strarena_dup(&d->strings, path);
+	d->basename = strarena_dup(&d->strings, base_name(path));
 	if (!d->path || !d->basename) {
 		diag_plain(DIAG_ERROR, "out of memory");
 		return false;

@@ -5,22 +5,8 @@
 
 static void error_free(struct error *e)
 {
-	free(e->name);
-	free(e->message);
-	free(e->explanation);
-	for (size_t i = 0; i < e->ntranslations; i++) {
-		free(e->translations[i].lang);
-		free(e->translations[i].text);
-	}
 	free(e->translations);
-	for (size_t i = 0; i < e->naliases; i++)
-		free(e->aliases[i].name);
 	free(e->aliases);
-	for (size_t i = 0; i < e->nmappings; i++) {
-		free(e->mappings[i].name);
-		free(e->mappings[i].lib);
-		free(e->mappings[i].note);
-	}
 	free(e->mappings);
 }
 
@@ -31,23 +17,9 @@ void domain_free(struct domain *d)
 	for (size_t i = 0; i < d->nerrors; i++)
 		error_free(&d->errors[i]);
 	free(d->errors);
-	for (size_t i = 0; i < d->ngroups; i++) {
-		free(d->groups[i].id);
-		free(d->groups[i].title);
-		free(d->groups[i].description);
-	}
 	free(d->groups);
-	for (size_t i = 0; i < d->nlanguages; i++)
-		free(d->languages[i]);
 	free(d->languages);
-	free(d->path);
-	free(d->basename);
-	free(d->name);
-	free(d->prefix);
-	free(d->gettext_domain);
-	free(d->title);
-	free(d->description);
-	free(d->unknown_message);
+	strarena_free(&d->strings);
 	memset(d, 0, sizeof(*d));
 }
 

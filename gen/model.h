@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "strarena.h"
 
 enum error_status { STATUS_ACTIVE, STATUS_DEPRECATED, STATUS_OBSOLETE };
 
@@ -79,7 +80,10 @@ struct group {
 	struct loc id_loc;
 };
 
+/* Every string of a domain (its own, its groups', its errors' and theirs)
+ * is in its arena, strings; the arrays are malloc()ed one by one. */
 struct domain {
+	struct strarena strings;
 	char *path;	/* the input as named on the command line */
 	char *basename; /* the input's file name, for banners */
 	char *name;	/* C API prefix, e.g. nss_ssl */

@@ -13,9 +13,10 @@
 #define MAX_ERRORS 32
 #define MAX_SUB	   8 /* translations, mappings per error */
 
-static char *xstrdup(const char *s)
+/* A copy of s among d's strings, which domain_free() frees. */
+static char *xstrdup(struct domain *d, const char *s)
 {
-	char *r = strdup(s);
+	char *r = strarena_dup(&d->strings, s);
 	assert_non_null(r);
 	return r;
 }
@@ -30,13 +31,13 @@ static void dom_init(struct domain *d, const char *file, const char *name,
 		     const char *prefix)
 {
 	memset(d, 0, sizeof(*d));
-	d->path = xstrdup(file);
-	d->basename = xstrdup(file);
-	d->name = xstrdup(name);
-	d->prefix = prefix ? xstrdup(prefix) : NULL;
-	d->gettext_domain = xstrdup(name);
-	d->unknown_message = xstrdup("Unknown error code");
-	d->title = xstrdup("Test errors");
+	d->path = xstrdup(d, file);
+	d->basename = xstrdup(d, file);
+	d->name = xstrdup(d, name);
+	d->prefix = prefix ? xstrdup(d, prefix) : NULL;
+	d->gettext_domain = xstrdup(d, name);
+	d->unknown_message = xstrdup(d, "Unknown error code");
+	d->title = xstrdup(d, "Test errors");
 	d->loc = at(file, 2, 1);
 	d->base_loc = at(file, 2, 30);
 	d->min_loc = at(file, 2, 40);
@@ -67,7 +68,7 @@ static void dom_language(struct domain *d, const char *lang)
 	char **l = realloc(d->languages, (d->nlanguages + 1) * sizeof(*l));
 	assert_non_null(l);
 	d->languages = l;
-	d->languages[d->nlanguages++] = xstrdup(lang);
+	d->languages[d->nlanguages++] = xstrdup(d, lang);
 }
 
 static void dom_group(struct domain *d, const char *id, int line)
@@ -77,8 +78,8 @@ static void dom_group(struct domain *d, const char *id, int line)
 	d->groups = g;
 	g = &d->groups[d->ngroups++];
 	memset(g, 0, sizeof(*g));
-	g->id = xstrdup(id);
-	g->title = xstrdup("A group");
+	g->id = xstrdup(d, id);
+	g->title = xstrdup(d, "A group");
 	g->loc = at(d->path, line, 3);
 	g->id_loc = at(d->path, line, 14);
 }
@@ -93,7 +94,7 @@ static struct error *add_error(struct domain *d, const char *name,
 	assert_true(d->nerrors < MAX_ERRORS);
 	struct error *e = &d->errors[d->nerrors++];
 	memset(e, 0, sizeof(*e));
-	e->name = xstrdup(name);
+	e->name = xstrdup(d, name);
 	e->value = value;
 	e->status = STATUS_ACTIVE;
 	e->group = NO_GROUP;
@@ -101,7 +102,7 @@ static struct error *add_error(struct domain *d, const char *name,
 	e->name_loc = at(d->path, line, 10);
 	e->value_loc = at(d->path, line, 20);
 	if (message) {
-		e->message = xstrdup(message);
+		e->message = xstrdup(d, message);
 		e->message_loc = at(d->path, line + 1, 5);
 	}
 	e->translations = calloc(MAX_SUB, sizeof(*e->translations));
@@ -112,25 +113,25 @@ static struct error *add_error(struct domain *d, const char *name,
 }
 
 /* A translation at file:line:5. */
-static void add_tr(const struct domain *d, struct error *e, const char *lang,
+static void add_tr(struct domain *d, struct error *e, const char *lang,
 		   const char *text, int line)
 {
 	assert_true(e->ntranslations < MAX_SUB);
 	struct translation *t = &e->translations[e->ntranslations++];
-	t->lang = xstrdup(lang);
-	t->text = xstrdup(text);
+	t->lang = xstrdup(d, lang);
+	t->text = xstrdup(d, text);
 	t->loc = at(d->path, line, 5);
 }
 
 /* A mapping at file:line:5, its name at file:line:20. */
-static struct mapping *add_map(const struct domain *d, struct error *e,
+static struct mapping *add_map(struct domain *d, struct error *e,
 			       enum map_target target, const char *name,
 			       enum map_direction dir, bool preferred, int line)
 {
 	assert_true(e->nmappings < MAX_SUB);
 	struct mapping *m = &e->mappings[e->nmappings++];
 	m->target = target;
-	m->name = xstrdup(name);
+	m->name = xstrdup(d, name);
 	m->direction = dir;
 	m->preferred = preferred;
 	m->loc = at(d->path, line, 5);
@@ -374,7 +375,7 @@ static void test_clean_model_is_silent(void **state)
 	struct error *a =
 		add_error(&d, "FOO_A", -100, "Cannot read %s at %d", 10);
 	a->group = 0;
-	a->explanation = xstrdup("The file could not be read.");
+	a->explanation = xstrdup(&d, "The file could not be read.");
 	add_tr(&d, a, "de", "Kann %s bei %d nicht lesen", 12);
 	add_tr(&d, a, "fr", "%2$d : impossible de lire %1$s", 13);
 	add_map(&d, a, MAP_ERRNO, "EIO", MAP_BOTH, true, 14);
@@ -385,8 +386,8 @@ static void test_clean_model_is_silent(void **state)
 	add_map(&d, b, MAP_ERRNO, "EPIPE", MAP_BOTH, false, 23);
 	struct mapping *m = add_map(&d, b, MAP_OPENSSL, "SSL_R_BAD_PACKET",
 				    MAP_BOTH, false, 24);
-	m->lib = xstrdup("SSL");
-	m->note = xstrdup("the same condition");
+	m->lib = xstrdup(&d, "SSL");
+	m->note = xstrdup(&d, "the same condition");
 	add_map(&d, b, MAP_X509, "X509_V_ERR_CERT_HAS_EXPIRED", MAP_FROM, false,
 		25);
 	add_map(&d, b, MAP_TLS_ALERT, "decode_error", MAP_TO, false, 26);
@@ -1035,10 +1036,10 @@ static void test_mapping_names(void **state)
 	e = add_error(&d, "FOO_E", 5, "e", 50);
 	struct mapping *m =
 		add_map(&d, e, MAP_ERRNO, "EIO", MAP_BOTH, false, 51);
-	m->lib = xstrdup("SSL");
+	m->lib = xstrdup(&d, "SSL");
 	m = add_map(&d, e, MAP_OPENSSL, "X509_R_BAD_X509_FILETYPE", MAP_BOTH,
 		    false, 52);
-	m->lib = xstrdup("X509");
+	m->lib = xstrdup(&d, "X509");
 	expect_diags(
 		&d,
 		"a.xml:12:20: error: 'epipe' is not an errno name (E...)\n"
@@ -1197,11 +1198,11 @@ static void test_aliases(void **state)
 	add_error(&d, "FOO_B", 2, "b", 20);
 	a->aliases = calloc(3, sizeof(*a->aliases));
 	assert_non_null(a->aliases);
-	a->aliases[0].name = xstrdup("FOO_OLD_A");
+	a->aliases[0].name = xstrdup(&d, "FOO_OLD_A");
 	a->aliases[0].loc = at("a.xml", 12, 12);
-	a->aliases[1].name = xstrdup("OLD_A");
+	a->aliases[1].name = xstrdup(&d, "OLD_A");
 	a->aliases[1].loc = at("a.xml", 13, 12);
-	a->aliases[2].name = xstrdup("FOO_B");
+	a->aliases[2].name = xstrdup(&d, "FOO_B");
 	a->aliases[2].loc = at("a.xml", 14, 12);
 	a->naliases = 3;
 	expect_diags(

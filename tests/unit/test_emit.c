@@ -517,7 +517,7 @@ static void test_emit_file_name(void **state)
 	(void)state;
 	struct domain d;
 	memset(&d, 0, sizeof(d));
-	d.name = strdup("nss_ssl");
+	d.name = strarena_dup(&d.strings, "nss_ssl");
 	assert_non_null(d.name);
 	char *h = emit_file_name(emitter_find("header"), &d);
 	char *c = emit_file_name(emitter_find("catalog"), &d);
