@@ -689,11 +689,12 @@ static bool parse_int32(struct load_state *st, xmlNodePtr n, const char *attr,
 	return true;
 }
 
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
+/* Room in *arr for element n: its capacity doubles, from first. */
+static bool grow(void **arr, size_t *cap, size_t n, size_t size, size_t first)
 {
 	if (n < *cap)
 		return true;
-	size_t c = *cap ? *cap * 2 : 16;
+	size_t c = *cap ? *cap * 2 : first;
 	void *p = realloc(*arr, c * size);
 	if (!p)
 		return false;
@@ -844,7 +845,7 @@ static void read_domain(const struct attrs *a)
 		  *tok = langs ? strtok_r(langs, " \t\r\n", &save) : NULL;
 	     tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
 		if (!grow((void **)&d->languages, &cap, d->nlanguages,
-			  sizeof(*d->languages))) {
+			  sizeof(*d->languages), 4)) {
 			st->failed = true;
 			break;
 		}
@@ -991,7 +992,8 @@ static void load_error(struct load_state *st, xmlNodePtr n, struct error *e,
 static struct error *new_error(struct load_state *st, size_t *cap)
 {
 	struct domain *d = st->d;
-	if (!grow((void **)&d->errors, cap, d->nerrors, sizeof(*d->errors))) {
+	if (!grow((void **)&d->errors, cap, d->nerrors, sizeof(*d->errors),
+		  16)) {
 		st->failed = true;
 		return NULL;
 	}
@@ -1245,7 +1247,7 @@ static void sax_group(struct load_state *st, struct sax_build *b,
 {
 	struct domain *d = st->d;
 	if (!grow((void **)&d->groups, &b->groupcap, d->ngroups,
-		  sizeof(*d->groups))) {
+		  sizeof(*d->groups), 8)) {
 		st->failed = true;
 		return;
 	}
@@ -1294,8 +1296,11 @@ static bool sax_message(struct load_state *st, struct sax_build *b,
 		b->text_span = &e->message_span;
 		e->message_loc = t->loc;
 	} else {
+		/* mostly one for each language the domain lists */
+		size_t langs = st->d->nlanguages;
 		if (!grow((void **)&e->translations, &b->trcap,
-			  e->ntranslations, sizeof(*e->translations)))
+			  e->ntranslations, sizeof(*e->translations),
+			  langs ? langs : 1))
 			return false;
 		struct translation *tr = &e->translations[e->ntranslations++];
 		memset(tr, 0, sizeof(*tr));
@@ -1329,7 +1334,7 @@ static bool sax_error_child(struct load_state *st, struct sax_build *b,
 	*kind = SAX_LEAF;
 	if (strcmp(name, "alias") == 0) {
 		if (!grow((void **)&e->aliases, &b->aliascap, e->naliases,
-			  sizeof(*e->aliases)))
+			  sizeof(*e->aliases), 1))
 			return false;
 		struct alias *a = &e->aliases[e->naliases++];
 		a->name = a_ident(&(struct attrs){st, NULL, t}, "name");
@@ -1338,7 +1343,7 @@ static bool sax_error_child(struct load_state *st, struct sax_build *b,
 	}
 	if (strcmp(name, "map") == 0) {
 		if (!grow((void **)&e->mappings, &b->mapcap, e->nmappings,
-			  sizeof(*e->mappings)))
+			  sizeof(*e->mappings), 2))
 			return false;
 		return read_mapping(&(struct attrs){st, NULL, t},
 				    &e->mappings[e->nmappings++]);
