@@ -171,7 +171,7 @@ static bool ends_with(const char *s, const char *tail)
 
 static bool starts_with(const char *s, const char *head)
 {
-	return strncmp(s, head, strlen(head)) == 0;
+	return s[0] == head[0] && strncmp(s, head, strlen(head)) == 0;
 }
 
 /* Names that the headers a generated catalog includes (<stdint.h>,
@@ -209,6 +209,9 @@ static const char *library_reserved(const char *s)
 
 bool c_is_keyword(const char *s)
 {
+	/* every keyword starts so; most symbols do not */
+	if (s[0] != '_' && (s[0] < 'a' || s[0] > 'z'))
+		return false;
 	return bsearch(&s, keywords, sizeof(keywords) / sizeof(keywords[0]),
 		       sizeof(keywords[0]), cmp_str) != NULL;
 }
@@ -225,7 +228,7 @@ const char *c_identifier_problem(const char *s)
 	if (strstr(s, "__"))
 		return "contains a double underscore, which C++ reserves";
 	for (size_t i = 0; i < sizeof(std_macros) / sizeof(std_macros[0]); i++)
-		if (strcmp(s, std_macros[i]) == 0)
+		if (s[0] == std_macros[i][0] && strcmp(s, std_macros[i]) == 0)
 			return "is a macro of the C standard library";
 	return library_reserved(s);
 }

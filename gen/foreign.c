@@ -215,6 +215,8 @@ static int cmp_name(const void *a, const void *b)
 
 bool errno_name_known(const char *name)
 {
+	if (name[0] != 'E') /* as every errno name does */
+		return false;
 	return bsearch(&name, errno_names,
 		       sizeof(errno_names) / sizeof(errno_names[0]),
 		       sizeof(errno_names[0]), cmp_name) != NULL;
