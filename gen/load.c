@@ -400,6 +400,30 @@ static bool reword(const xmlError *err, char *out, size_t outlen)
 	return false;
 }
 
+/* A parse error's column in bytes, as every other column errgen gives:
+ * libxml2 counts characters. Counted in the document as read, at the
+ * parser's position, when libxml2's line and column are that position's
+ * (in a converted document, whose bytes as read are not the parsed ones,
+ * characters it stays). */
+static int parse_error_column(struct load_state *st, int line, int chars)
+{
+	xmlParserInputPtr in = st->ctxt ? st->ctxt->input : NULL;
+	if (!in || !in->base || !in->cur || in->line != line || !st->raw ||
+	    (in->buf && in->buf->encoder))
+		return chars;
+	size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+	if (at > st->raw_len)
+		return chars;
+	size_t bol = at;
+	while (bol > 0 && st->raw[bol - 1] != '\n')
+		bol--;
+	long counted = 1; /* UTF-8 sequences: bytes that do not continue one */
+	for (size_t i = bol; i < at; i++)
+		counted += ((unsigned char)st->raw[i] & 0xC0) != 0x80;
+	return counted == chars && at - bol < INT32_MAX ? (int)(at - bol) + 1
+							: chars;
+}
+
 static void on_xml_error(void *data, xmlErrorPtr err)
 {
 	struct load_state *st = data;
@@ -429,7 +453,7 @@ static void on_xml_error(void *data, xmlErrorPtr err)
 	} else if (err->domain == XML_FROM_PARSER ||
 		   err->domain == XML_FROM_NAMESPACE ||
 		   err->domain == XML_FROM_IO) {
-		loc.col = err->int2;
+		loc.col = parse_error_column(st, err->line, err->int2);
 	}
 	if (loc.line <= 0)
 		loc.line = 1;

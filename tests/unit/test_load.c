@@ -717,6 +717,14 @@ static void test_malformed_documents(void **state)
 		"on line 2\n");
 	expect_failure("not xml at all\n",
 		       "t.xml:1:1: error: Start tag expected, '<' not found\n");
+	/* columns count bytes, also where libxml2 counts characters: the
+	 * value starts at byte 51, character 49 */
+	expect_failure(HEAD "<errors xmlns=\"urn:errgen:1\" domain=\"foo\">\n"
+			    "  <title>T\xc3\xa9l\xc3\xa9phone</title>"
+			    "<error name=\"X\" value=1>\n"
+			    "</errors>\n",
+		       "t.xml:3:51: error: an attribute value must be quoted "
+		       "(\"...\" or '...')\n");
 }
 
 static void test_schema_violations(void **state)
