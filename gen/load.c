@@ -404,7 +404,8 @@ static bool reword(const xmlError *err, char *out, size_t outlen)
  * libxml2 counts characters. Counted in the document as read, at the
  * parser's position, when libxml2's line and column are that position's
  * (in a converted document, whose bytes as read are not the parsed ones,
- * characters it stays). */
+ * characters it stays; and past 64 KB into a line, so that many errors
+ * on one huge line cost no more than that each). */
 static int parse_error_column(struct load_state *st, int line, int chars)
 {
 	xmlParserInputPtr in = st->ctxt ? st->ctxt->input : NULL;
@@ -415,13 +416,14 @@ static int parse_error_column(struct load_state *st, int line, int chars)
 	if (at > st->raw_len)
 		return chars;
 	size_t bol = at;
-	while (bol > 0 && st->raw[bol - 1] != '\n')
+	while (bol > 0 && st->raw[bol - 1] != '\n' && at - bol < (64 << 10))
 		bol--;
+	if (bol > 0 && st->raw[bol - 1] != '\n')
+		return chars;
 	long counted = 1; /* UTF-8 sequences: bytes that do not continue one */
 	for (size_t i = bol; i < at; i++)
 		counted += ((unsigned char)st->raw[i] & 0xC0) != 0x80;
-	return counted == chars && at - bol < INT32_MAX ? (int)(at - bol) + 1
-							: chars;
+	return counted == chars ? (int)(at - bol) + 1 : chars;
 }
 
 static void on_xml_error(void *data, xmlErrorPtr err)
