@@ -81,7 +81,8 @@ struct group {
 };
 
 /* Every string of a domain (its own, its groups', its errors' and theirs)
- * is in its arena, strings; the arrays are malloc()ed one by one. */
+ * lives in the arena strings and goes with it in domain_free(); the arrays
+ * are malloc()ed one by one. */
 struct domain {
 	struct strarena strings;
 	char *path;	/* the input as named on the command line */
