@@ -747,8 +747,8 @@ static char *sax_prop(struct load_state *st, const struct sax_tag *t,
 static char *sax_token(struct load_state *st, const struct sax_tag *t,
 		       const char *name);
 static struct loc sax_attr_loc(const struct sax_tag *t, const char *name);
-static int sax_copy(const struct sax_tag *t, const char *name, char *buf,
-		    size_t cap);
+static const char *sax_raw(const struct sax_tag *t, const char *name,
+			   size_t *len);
 static struct loc sax_tag_loc(const struct sax_tag *t);
 static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 		      const char *attr, int32_t *out, struct loc *where);
@@ -777,8 +777,8 @@ static char *a_token(const struct attrs *a, const char *name)
 		       : sax_token(a->st, a->tag, name);
 }
 
-/* The len bytes at v, white space trimmed off both ends, into buf (cut to
- * cap - 1 bytes; v may be buf). */
+/* The len bytes at v, white space trimmed off both ends, into buf (then
+ * cut to cap - 1 bytes). */
 static void copy_word(const char *v, size_t len, char *buf, size_t cap)
 {
 	while (len && strchr(" \t\r\n", *v)) {
@@ -789,7 +789,7 @@ static void copy_word(const char *v, size_t len, char *buf, size_t cap)
 		len--;
 	if (len >= cap)
 		len = cap - 1;
-	memmove(buf, v, len);
+	memcpy(buf, v, len);
 	buf[len] = '\0';
 }
 
@@ -800,10 +800,11 @@ static bool a_word(const struct attrs *a, const char *name, char *buf,
 		   size_t cap)
 {
 	if (!a->node) {
-		if (sax_copy(a->tag, name, buf, cap) < 0)
-			return false;
-		copy_word(buf, strlen(buf), buf, cap);
-		return true;
+		size_t len;
+		const char *v = sax_raw(a->tag, name, &len);
+		if (v)
+			copy_word(v, len, buf, cap);
+		return v != NULL;
 	}
 	xmlChar *v = xmlGetNoNsProp(a->node, (const xmlChar *)name);
 	if (!v)
@@ -1207,23 +1208,18 @@ static char *sax_value(struct load_state *st, const struct sax_tag *t, int i)
 	return r;
 }
 
-/* The value of attribute name as written (its bytes, "&#38;" left as it
- * is) into buf: 1, or 0 when it needs cap bytes or more (buf then holds
- * its first cap - 1), or -1 when the tag has no such attribute. */
-static int sax_copy(const struct sax_tag *t, const char *name, char *buf,
-		    size_t cap)
+/* The value of attribute name as the parser has it ("&#38;" left as it
+ * is), *len bytes, not terminated; NULL when the tag has no such
+ * attribute. */
+static const char *sax_raw(const struct sax_tag *t, const char *name,
+			   size_t *len)
 {
 	int i = sax_find(t, name);
 	if (i < 0)
-		return -1;
+		return NULL;
 	const xmlChar *v = t->attrs[5 * i + 3], *end = t->attrs[5 * i + 4];
-	size_t len = (size_t)(end - v);
-	int fits = len < cap;
-	if (!fits)
-		len = cap - 1;
-	memcpy(buf, v, len);
-	buf[len] = '\0';
-	return fits;
+	*len = (size_t)(end - v);
+	return (const char *)v;
 }
 
 static char *sax_prop(struct load_state *st, const struct sax_tag *t,
@@ -1246,11 +1242,17 @@ static bool sax_int32(struct load_state *st, const struct sax_tag *t,
 		      const char *attr, int32_t *out, struct loc *where)
 {
 	*where = sax_attr_loc(t, attr);
-	char v[32];
-	int got = sax_copy(t, attr, v, sizeof(v));
-	if (got < 0)
+	size_t len;
+	const char *raw = sax_raw(t, attr, &len);
+	if (!raw)
 		return false;
-	bool ok = got > 0 && decimal32(v, out);
+	char v[32];
+	bool ok = len < sizeof(v);
+	if (ok) {
+		memcpy(v, raw, len);
+		v[len] = '\0';
+		ok = decimal32(v, out);
+	}
 	if (!ok)
 		st->failed = true;
 	return ok;

@@ -689,6 +689,47 @@ static void test_whitespace_in_token_attributes(void **state)
 	domain_free(&d);
 }
 
+/* A token attribute padded with more white space than the longest word:
+ * still that word, read from the tree and from the parser's events. */
+static void test_long_padded_tokens(void **state)
+{
+	(void)state;
+	const char *pad = "                                        ";
+	struct buf doc;
+	buf_init(&doc);
+	buf_printf(&doc,
+		   HEAD "<errors xmlns=\"urn:errgen:1\" domain=\"foo\">\n"
+			"  <title>T</title>\n"
+			"  <error name=\"FOO_A\" value=\"1\" "
+			"status=\"%sobsolete%s\">\n"
+			"    <map to=\"%sopenssl\" name=\"SSL_R_X\" "
+			"direction=\"%sto\" preferred=\"%strue\"/>\n"
+			"  </error>\n"
+			"</errors>\n",
+		   pad, pad, pad, pad, pad);
+	assert_false(doc.failed);
+	struct domain tree, events;
+	bool ok;
+	char *got = load_text("t.xml", doc.data, &tree, &ok);
+	assert_string_equal(got, "");
+	assert_true(ok);
+	free(got);
+	assert_true(
+		loader_load_unvalidated("t.xml", doc.data, doc.len, &events));
+	const struct domain *both[] = {&tree, &events};
+	for (size_t k = 0; k < 2; k++) {
+		const struct error *e = &both[k]->errors[0];
+		assert_int_equal(e->status, STATUS_OBSOLETE);
+		assert_int_equal(e->mappings[0].target, MAP_OPENSSL);
+		assert_int_equal(e->mappings[0].direction, MAP_TO);
+		assert_true(e->mappings[0].preferred);
+	}
+	assert_same_domain(&tree, &events);
+	domain_free(&tree);
+	domain_free(&events);
+	buf_free(&doc);
+}
+
 /* ------------------------------------------------------------------ */
 /* Refused documents                                                   */
 
@@ -1117,6 +1158,7 @@ int main(void)
 		cmocka_unit_test(test_crlf_locations),
 		cmocka_unit_test(test_second_english_message),
 		cmocka_unit_test(test_whitespace_in_token_attributes),
+		cmocka_unit_test(test_long_padded_tokens),
 		cmocka_unit_test(test_malformed_documents),
 		cmocka_unit_test(test_schema_violations),
 		cmocka_unit_test(test_root_is_another_schema_element),
