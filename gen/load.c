@@ -413,17 +413,13 @@ static int parse_error_column(struct load_state *st, int line, int chars)
 	    (in->buf && in->buf->encoder))
 		return chars;
 	size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
-	if (at > st->raw_len)
-		return chars;
-	size_t bol = at;
-	while (bol > 0 && st->raw[bol - 1] != '\n' && at - bol < (64 << 10))
-		bol--;
-	if (bol > 0 && st->raw[bol - 1] != '\n')
+	int col = column_at(st, at);
+	if (col <= 0 || col > (64 << 10))
 		return chars;
 	long counted = 1; /* UTF-8 sequences: bytes that do not continue one */
-	for (size_t i = bol; i < at; i++)
+	for (size_t i = at - (size_t)(col - 1); i < at; i++)
 		counted += ((unsigned char)st->raw[i] & 0xC0) != 0x80;
-	return counted == chars ? (int)(at - bol) + 1 : chars;
+	return counted == chars ? col : chars;
 }
 
 static void on_xml_error(void *data, xmlErrorPtr err)
