@@ -700,11 +700,12 @@ static bool load_overlapped(const struct options *o, struct domain *doms,
 	return false;
 }
 
-/* A large run's heap grows to about eight times its input (the model, then
+/* A large run's heap grows to several times its input (the model, then
  * every output rendered in memory), faulted in 4 KiB at a time: for
  * 100,000 codes, half the run. Where the kernel gives transparent huge pages
  * to those who ask (Linux's default "madvise" mode), the heap grows once by
- * what the run will need, in 2 MiB pages. Small runs are left alone. */
+ * twelve times the input (what the benchmark's tables need, with room), in
+ * 2 MiB pages. Small runs are left alone. */
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD)
 #if __GLIBC_PREREQ(2, 33) /* mallinfo2() */
 #define RESERVE_HEAP 1
