@@ -16,8 +16,10 @@
  * the code minus the lowest one; otherwise (sparse) a perfect hash of the
  * code gives the only slot it can be in, and a table of the codes says
  * whether it is. Name to code: a perfect hash of the name gives the only
- * entry it can be, and one length check and one memcmp() confirm it. Both
- * hashes are built here (phf.c) for the table at hand.
+ * entry it can be; one length check and a comparison a word at a time
+ * (the name's last word, read once for the hash and the comparison, then
+ * the others from the first) confirm it, all inline, so that the lookup
+ * calls nothing. Both hashes are built here (phf.c) for the table at hand.
  *
  * The gettext key "SYMBOL\004message" is put together on the stack by the
  * localized lookup, which also skips gettext altogether in glibc's "C"
@@ -593,38 +595,130 @@ static void code_of_slot(const struct layout *l, const char *slot,
 	}
 }
 
-static void name_hash_function(const struct layout *l, struct buf *out)
+/* Words of a name that the lookup compares one by one before it loops:
+ * names up to 8 * (NAME_UNROLLED + 1) bytes are compared without a loop. */
+#define NAME_UNROLLED 5
+
+/* The name hash, in the generated C: name_hash() above, then the slot of
+ * the perfect hash and the entry it holds. */
+static void name_entry_function(const struct layout *l, struct buf *out)
 {
-	buf_printf(out,
-		   "/* The bytes p[0..8) as a little-endian number, on any "
-		   "machine. */\n"
-		   "static uint64_t %s_error_le64(const unsigned char *p)\n{\n"
-		   "\treturn CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 "
-		   "|\n"
-		   "\t       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) "
-		   "<< 24 |\n"
-		   "\t       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) "
-		   "<< 40 |\n"
-		   "\t       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) "
-		   "<< 56;\n}\n\n",
-		   l->n);
-	buf_printf(out,
-		   "/* The slot of the name hash where name (len bytes) can "
-		   "be: errgen chose\n * the hash so that every name of the "
-		   "domain has a slot of its own. */\n"
-		   "static uint32_t %s_error_name_hash(const unsigned char *p, "
-		   "size_t len)\n{\n"
-		   "\tuint64_t g = 0;\n"
-		   "\tuint32_t s;\n"
-		   "\tif (len >= 8) {\n",
-		   l->n);
-	if (l->name_words == 1) {
-		buf_printf(out, "\t\tg = %s_error_le64(p + len - 8);\n", l->n);
-	} else {
+	buf_printf(
+		out,
+		"/* The bytes p[0..8) as a little-endian number on any machine "
+		"(one load where\n"
+		" * the compiler can; p must be a plain pointer for that). */\n"
+		"#define LE64(p) \\\n"
+		"\t(CAST(uint64_t, (p)[0]) | CAST(uint64_t, (p)[1]) << 8 | \\\n"
+		"\t CAST(uint64_t, (p)[2]) << 16 | CAST(uint64_t, (p)[3]) << "
+		"24 | \\\n"
+		"\t CAST(uint64_t, (p)[4]) << 32 | CAST(uint64_t, (p)[5]) << "
+		"40 | \\\n"
+		"\t CAST(uint64_t, (p)[6]) << 48 | CAST(uint64_t, (p)[7]) << "
+		"56)\n\n"
+		"/* The entry of the name hash where a name of len bytes whose "
+		"words hash to g\n * can be: errgen chose the hash so that "
+		"every name of the domain has an\n * entry of its own. */\n"
+		"static inline uint32_t %s_error_name_entry(uint64_t g, size_t "
+		"len)\n{\n"
+		"\tuint32_t s;\n"
+		"\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
+		"\tg ^= g >> 32;\n"
+		"\ts = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> "
+		"%u])) *\n\t    0x%08Xu;\n"
+		"\treturn T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * "
+		"%uu) >> 32)];\n"
+		"}\n\n",
+		l->n, (unsigned long long)l->name_mult,
+		64 - l->name_phf.bucket_bits, PHF_K,
+		(unsigned)l->name_phf.nslots);
+}
+
+/* The symbol (or alias) of entry e when it is len bytes long, else
+ * "return 0"; sets `slot`. In the generated C, with q the name's bytes. */
+static void name_candidate(const struct layout *l, struct buf *out,
+			   const char *indent)
+{
+	if (l->naliases)
 		buf_printf(out,
-			   "\t\tsize_t off = len - 8%s;\n"
-			   "\t\tg = %s_error_le64(p + off);\n",
-			   l->name_words == SIZE_MAX ? "" : ", k", l->n);
+			   "%sif (e >= %zuu) {\n"
+			   "%s\tuint32_t a = e - %zuu;\n"
+			   "%s\tif (T.alias_len[a] != len)\n"
+			   "%s\t\treturn 0;\n"
+			   "%s\tq = RCAST(const unsigned char *, POOL + "
+			   "T.alias_off[a]);\n"
+			   "%s\te = T.alias_slot[a];\n"
+			   "%s} else {\n",
+			   indent, l->nslots, indent, l->nslots, indent, indent,
+			   indent, indent, indent);
+	const char *in = l->naliases ? "\t" : "";
+	buf_printf(out,
+		   "%s%sif (T.name_len[e] != len)\n"
+		   "%s%s\treturn 0;\n"
+		   "%s%sq = RCAST(const unsigned char *, NAME_END + (T.msg[e] "
+		   "- len));\n",
+		   indent, in, indent, in, indent, in);
+	if (l->naliases)
+		buf_printf(out, "%s}\n", indent);
+}
+
+static void from_name_functions(const struct layout *l, struct buf *out)
+{
+	const char *n = l->n;
+	name_entry_function(l, out);
+
+	/* names shorter than a word: out of line, so that the usual case
+	 * needs no saved registers */
+	buf_printf(out,
+		   "#if defined(__GNUC__)\n"
+		   "#define NOINLINE __attribute__((noinline))\n"
+		   "#else\n"
+		   "#define NOINLINE\n"
+		   "#endif\n\n"
+		   "/* %s_error_from_name_n() for names of fewer than 8 bytes "
+		   "(the hash takes\n * them as one zero-padded word). */\n"
+		   "NOINLINE static int\n"
+		   "%s_error_from_short_name(const unsigned char *p, size_t "
+		   "len, int *code)\n{\n"
+		   "\tconst unsigned char *q;\n"
+		   "\tuint64_t g = 0;\n"
+		   "\tuint32_t e;\n"
+		   "\tsize_t k;\n"
+		   "\tfor (k = 0; k < len; k++)\n"
+		   "\t\tg |= CAST(uint64_t, p[k]) << (8 * k);\n"
+		   "\te = %s_error_name_entry(g, len);\n",
+		   n, n, n);
+	name_candidate(l, out, "\t");
+	buf_puts(out, "\tfor (k = 0; k < len; k++)\n"
+		      "\t\tif (q[k] != p[k])\n"
+		      "\t\t\treturn 0;\n"
+		      "\t*code = ");
+	code_of_slot(l, "e", out);
+	buf_puts(out, ";\n\treturn 1;\n}\n\n");
+
+	/* the usual case: the last word is read once, for the hash and the
+	 * comparison; the others are compared a word at a time */
+	buf_printf(out,
+		   "int %s_error_from_name_n(const char *name, size_t len, "
+		   "int *code)\n{\n"
+		   "\tconst unsigned char *p = RCAST(const unsigned char *, "
+		   "name), *q, *t;\n"
+		   "\tuint64_t w, g;\n"
+		   "\tuint32_t e;\n",
+		   n);
+	size_t words = (l->max_name_len + 7) / 8; /* all but the last */
+	bool loop = words > NAME_UNROLLED + 1;
+	if (loop)
+		buf_puts(out, "\tsize_t i;\n");
+	buf_printf(out,
+		   "\tif (len < 8)\n"
+		   "\t\treturn %s_error_from_short_name(p, len, code);\n"
+		   "\tt = p + len - 8;\n"
+		   "\tg = w = LE64(t);\n",
+		   n);
+	if (l->name_words > 1) {
+		buf_printf(out, "\t{\n\t\tsize_t off = len - 8%s;\n",
+			   l->name_words == SIZE_MAX ? "" : ", k");
 		if (l->name_words == SIZE_MAX)
 			buf_puts(out, "\t\twhile (off > 0) {\n");
 		else
@@ -634,26 +728,41 @@ static void name_hash_function(const struct layout *l, struct buf *out)
 				   l->name_words);
 		buf_printf(out,
 			   "\t\t\toff = off >= 8 ? off - 8 : 0;\n"
-			   "\t\t\tg = g * UINT64_C(0x%016llX) ^ "
-			   "%s_error_le64(p + off);\n"
-			   "\t\t}\n",
-			   (unsigned long long)NAME_WORD_K, l->n);
+			   "\t\t\tt = p + off;\n"
+			   "\t\t\tg = g * UINT64_C(0x%016llX) ^ LE64(t);\n"
+			   "\t\t}\n\t}\n",
+			   (unsigned long long)NAME_WORD_K);
 	}
-	buf_printf(
-		out,
-		"\t} else {\n"
-		"\t\tsize_t k;\n"
-		"\t\tfor (k = 0; k < len; k++)\n"
-		"\t\t\tg |= CAST(uint64_t, p[k]) << (8 * k);\n"
-		"\t}\n"
-		"\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
-		"\tg ^= g >> 32;\n"
-		"\ts = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> "
-		"%u])) *\n\t    0x%08Xu;\n"
-		"\treturn CAST(uint32_t, (CAST(uint64_t, s) * %uu) >> 32);\n"
-		"}\n\n",
-		(unsigned long long)l->name_mult, 64 - l->name_phf.bucket_bits,
-		PHF_K, (unsigned)l->name_phf.nslots);
+	buf_printf(out, "\te = %s_error_name_entry(g, len);\n", n);
+	name_candidate(l, out, "\t");
+	buf_puts(out, "\tt = q + len - 8;\n"
+		      "\tif (LE64(t) != w || LE64(q) != LE64(p))\n"
+		      "\t\treturn 0;\n");
+	/* word k (bytes 8k..8k+8) is needed when it starts before the
+	 * last word does: len > 8k + 8 */
+	for (size_t k = 1; k < words - 1 && k <= NAME_UNROLLED; k++)
+		buf_printf(out,
+			   "\tif (len > %zuu && LE64(q + %zu) != LE64(p + %zu))\n"
+			   "\t\treturn 0;\n",
+			   8 * k + 8, 8 * k, 8 * k);
+	if (loop)
+		buf_printf(out,
+			   "\tfor (i = %d; i + 8 < len; i += 8) {\n"
+			   "\t\tconst unsigned char *a = p + i, *b = q + i;\n"
+			   "\t\tif (LE64(a) != LE64(b))\n"
+			   "\t\t\treturn 0;\n"
+			   "\t}\n",
+			   8 * (NAME_UNROLLED + 1));
+	buf_puts(out, "\t*code = ");
+	code_of_slot(l, "e", out);
+	buf_printf(out,
+		   ";\n\treturn 1;\n}\n\n"
+		   "int %s_error_from_name(const char *name, int *code)\n{\n"
+		   "\tif (!name)\n"
+		   "\t\treturn 0;\n"
+		   "\treturn %s_error_from_name_n(name, strlen(name), code);\n"
+		   "}\n",
+		   n, n);
 }
 
 static void lookup_functions(const struct layout *l, struct buf *out)
@@ -682,37 +791,7 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn POOL + 1;\n",
 			   l->nslots);
 	buf_puts(out, "\treturn POOL + T.msg[slot];\n}\n\n");
-	name_hash_function(l, out);
-	buf_printf(out,
-		   "int %s_error_from_name(const char *name, int *code)\n{\n"
-		   "\tsize_t len;\n"
-		   "\tuint32_t e;\n"
-		   "\tif (!name)\n"
-		   "\t\treturn 0;\n"
-		   "\tlen = strlen(name);\n"
-		   "\te = T.name_slot[%s_error_name_hash(\n"
-		   "\t\tRCAST(const unsigned char *, name), len)];\n",
-		   n, n);
-	if (l->naliases) {
-		buf_printf(out,
-			   "\tif (e >= %zuu) {\n"
-			   "\t\tuint32_t a = e - %zuu;\n"
-			   "\t\tif (T.alias_len[a] != len ||\n"
-			   "\t\t    memcmp(POOL + T.alias_off[a], name, len) != "
-			   "0)\n"
-			   "\t\t\treturn 0;\n"
-			   "\t\te = T.alias_slot[a];\n"
-			   "\t} else if",
-			   l->nslots, l->nslots);
-	} else {
-		buf_puts(out, "\tif");
-	}
-	buf_puts(out, " (T.name_len[e] != len ||\n"
-		      "\t    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)\n"
-		      "\t\treturn 0;\n"
-		      "\t*code = ");
-	code_of_slot(l, "e", out);
-	buf_puts(out, ";\n\treturn 1;\n}\n");
+	from_name_functions(l, out);
 }
 
 /* The cache of localized answers (glibc with GCC-style atomics): one
@@ -1070,7 +1149,8 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	lookup_functions(&l, out);
 	localized_functions(&l, up, out);
 	buf_printf(out,
-		   "\n#undef NAME_END\n#undef POOL\n#undef T\n#undef "
+		   "\n#undef NOINLINE\n#undef LE64\n#undef NAME_END\n#undef POOL\n#undef "
+		   "T\n#undef "
 		   "%s_ERROR_C_LOCALE_FAST\n"
 		   "#undef %s_ERROR_CACHE\n#undef %s_ERROR_LOCALE_CACHE\n"
 		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",

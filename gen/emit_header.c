@@ -77,12 +77,22 @@ static void prototypes(const struct domain *d, struct buf *out)
 		  "\"%s\".",
 		  d->unknown_message);
 	snprintf(decl, sizeof(decl),
-		 "int %s_error_from_name(const char *name, int *code);", n);
+		 "int %s_error_from_name(const char *name, int *code);\n", n);
 	prototype(
 		out, decl,
 		"If name is the symbol or an alias of a code, stores its value "
 		"in *code and returns 1; otherwise returns 0 and leaves *code "
 		"unchanged. name may be NULL.");
+	snprintf(decl, sizeof(decl),
+		 "int %s_error_from_name_n(const char *name, size_t len, "
+		 "int *code);",
+		 n);
+	prototype(out, decl,
+		  "%s_error_from_name() for the len bytes at name, which need "
+		  "no terminating NUL (a NUL among them matches no name); "
+		  "name may be NULL when len is 0. Quicker when the length is "
+		  "known: no strlen().",
+		  n);
 }
 
 static void range_macros(const struct domain *d, const char *up,
@@ -186,7 +196,7 @@ void emit_header(const struct domain *d, struct buf *out)
 	c_banner(out, d, "_errors.h");
 	buf_printf(out, "#ifndef %s_ERRORS_H\n#define %s_ERRORS_H\n\n", up, up);
 	buf_puts(out, "#include <locale.h> /* locale_t, where POSIX 2008 is on "
-		      "*/\n\n");
+		      "*/\n#include <stddef.h> /* size_t */\n\n");
 	buf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
 	if (d->description)
 		c_comment_block(out, "", d->description);

@@ -193,6 +193,7 @@ static void registry_header(const struct run *r, struct buf *out)
 	banner(r, out, "_registry.h");
 	buf_printf(out,
 		   "#ifndef %s_REGISTRY_H\n#define %s_REGISTRY_H\n\n"
+		   "#include <stddef.h> /* size_t */\n\n"
 		   "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n",
 		   r->up, r->up);
 	buf_puts(out, "/* The domains, in the order of their values:");
@@ -235,6 +236,13 @@ static void registry_header(const struct run *r, struct buf *out)
 	buf_printf(out,
 		   "int %s_error_from_name(const char *name, int *code);\n\n",
 		   n);
+	c_comment_block(out, "",
+			"The same for the len bytes at name, which need no "
+			"terminating NUL; name may be NULL when len is 0.");
+	buf_printf(out,
+		   "int %s_error_from_name_n(const char *name, size_t len, "
+		   "int *code);\n\n",
+		   n);
 	buf_printf(out,
 		   "#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_REGISTRY_H "
 		   "*/\n",
@@ -268,7 +276,9 @@ static void registry_source(const struct run *r, struct buf *out)
 {
 	const char *n = r->name;
 	banner(r, out, "_registry.c");
-	buf_printf(out, "#include \"%s_registry.h\"\n\n#include <stddef.h>\n\n",
+	buf_printf(out,
+		   "#include \"%s_registry.h\"\n\n#include <stddef.h>\n"
+		   "#include <string.h>\n\n",
 		   n);
 	c_comment_block(out, "",
 			"The lookups of each domain, declared here rather than "
@@ -282,8 +292,8 @@ static void registry_source(const struct run *r, struct buf *out)
 			   "const char *%s_error_name(int code);\n"
 			   "const char *%s_error_message(int code);\n"
 			   "const char *%s_error_message_localized(int code);\n"
-			   "int %s_error_from_name(const char *name, int "
-			   "*code);\n",
+			   "int %s_error_from_name_n(const char *name, size_t "
+			   "len, int *code);\n",
 			   d, d, d, d);
 	}
 	buf_puts(out, "#ifdef __cplusplus\n}\n#endif\n\n"
@@ -332,14 +342,21 @@ static void registry_source(const struct run *r, struct buf *out)
 		 "\"Unknown error code\"");
 	dispatch(r, out, "const char *", "domain", "NO_STRING");
 	buf_printf(out,
-		   "int %s_error_from_name(const char *name, int *code)\n{\n"
+		   "int %s_error_from_name_n(const char *name, size_t len, "
+		   "int *code)\n{\n"
 		   "\treturn ",
 		   n);
 	for (size_t i = 0; i < r->n; i++)
-		buf_printf(out, "%s%s_error_from_name(name, code)",
+		buf_printf(out, "%s%s_error_from_name_n(name, len, code)",
 			   i ? " ||\n\t       " : "",
 			   r->doms[r->order[i]].name);
-	buf_puts(out, ";\n}\n");
+	/* the name's length is found once, not once per domain */
+	buf_printf(out,
+		   ";\n}\n\n"
+		   "int %s_error_from_name(const char *name, int *code)\n{\n"
+		   "\treturn name && %s_error_from_name_n(name, strlen(name), "
+		   "code);\n}\n",
+		   n, n);
 }
 
 static int cmp_lo(const void *a, const void *b, const struct domain *doms)

@@ -568,54 +568,96 @@ const char *nss_sec_error_message(int code)
 	return POOL + T.msg[slot];
 }
 
-/* The bytes p[0..8) as a little-endian number, on any machine. */
-static uint64_t nss_sec_error_le64(const unsigned char *p)
-{
-	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-}
+/* The bytes p[0..8) as a little-endian number on any machine (one load where
+ * the compiler can; p must be a plain pointer for that). */
+#define LE64(p) \
+	(CAST(uint64_t, (p)[0]) | CAST(uint64_t, (p)[1]) << 8 | \
+	 CAST(uint64_t, (p)[2]) << 16 | CAST(uint64_t, (p)[3]) << 24 | \
+	 CAST(uint64_t, (p)[4]) << 32 | CAST(uint64_t, (p)[5]) << 40 | \
+	 CAST(uint64_t, (p)[6]) << 48 | CAST(uint64_t, (p)[7]) << 56)
 
-/* The slot of the name hash where name (len bytes) can be: errgen chose
- * the hash so that every name of the domain has a slot of its own. */
-static uint32_t nss_sec_error_name_hash(const unsigned char *p, size_t len)
+/* The entry of the name hash where a name of len bytes whose words hash to g
+ * can be: errgen chose the hash so that every name of the domain has an
+ * entry of its own. */
+static inline uint32_t nss_sec_error_name_entry(uint64_t g, size_t len)
 {
-	uint64_t g = 0;
 	uint32_t s;
-	if (len >= 8) {
-		size_t off = len - 8, k;
-		g = nss_sec_error_le64(p + off);
-		for (k = 1; k < 4u && off > 0; k++) {
-			off = off >= 8 ? off - 8 : 0;
-			g = g * UINT64_C(0xFF51AFD7ED558CCD) ^ nss_sec_error_le64(p + off);
-		}
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			g |= CAST(uint64_t, p[k]) << (8 * k);
-	}
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
 	g ^= g >> 32;
 	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 59])) *
 	    0x85EBCA6Bu;
-	return CAST(uint32_t, (CAST(uint64_t, s) * 189u) >> 32);
+	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 189u) >> 32)];
+}
+
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* nss_sec_error_from_name_n() for names of fewer than 8 bytes (the hash takes
+ * them as one zero-padded word). */
+NOINLINE static int
+nss_sec_error_from_short_name(const unsigned char *p, size_t len, int *code)
+{
+	const unsigned char *q;
+	uint64_t g = 0;
+	uint32_t e;
+	size_t k;
+	for (k = 0; k < len; k++)
+		g |= CAST(uint64_t, p[k]) << (8 * k);
+	e = nss_sec_error_name_entry(g, len);
+	if (T.name_len[e] != len)
+		return 0;
+	q = RCAST(const unsigned char *, NAME_END + (T.msg[e] - len));
+	for (k = 0; k < len; k++)
+		if (q[k] != p[k])
+			return 0;
+	*code = CAST(int, CAST(int64_t, (-8192)) + e);
+	return 1;
+}
+
+int nss_sec_error_from_name_n(const char *name, size_t len, int *code)
+{
+	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
+	uint64_t w, g;
+	uint32_t e;
+	if (len < 8)
+		return nss_sec_error_from_short_name(p, len, code);
+	t = p + len - 8;
+	g = w = LE64(t);
+	{
+		size_t off = len - 8, k;
+		for (k = 1; k < 4u && off > 0; k++) {
+			off = off >= 8 ? off - 8 : 0;
+			t = p + off;
+			g = g * UINT64_C(0xFF51AFD7ED558CCD) ^ LE64(t);
+		}
+	}
+	e = nss_sec_error_name_entry(g, len);
+	if (T.name_len[e] != len)
+		return 0;
+	q = RCAST(const unsigned char *, NAME_END + (T.msg[e] - len));
+	t = q + len - 8;
+	if (LE64(t) != w || LE64(q) != LE64(p))
+		return 0;
+	if (len > 16u && LE64(q + 8) != LE64(p + 8))
+		return 0;
+	if (len > 24u && LE64(q + 16) != LE64(p + 16))
+		return 0;
+	if (len > 32u && LE64(q + 24) != LE64(p + 24))
+		return 0;
+	if (len > 40u && LE64(q + 32) != LE64(p + 32))
+		return 0;
+	*code = CAST(int, CAST(int64_t, (-8192)) + e);
+	return 1;
 }
 
 int nss_sec_error_from_name(const char *name, int *code)
 {
-	size_t len;
-	uint32_t e;
 	if (!name)
 		return 0;
-	len = strlen(name);
-	e = T.name_slot[nss_sec_error_name_hash(
-		RCAST(const unsigned char *, name), len)];
-	if (T.name_len[e] != len ||
-	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
-		return 0;
-	*code = CAST(int, CAST(int64_t, (-8192)) + e);
-	return 1;
+	return nss_sec_error_from_name_n(name, strlen(name), code);
 }
 
 #ifdef NSS_SEC_ERROR_CACHE
@@ -831,6 +873,8 @@ const char *nss_sec_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NOINLINE
+#undef LE64
 #undef NAME_END
 #undef POOL
 #undef T

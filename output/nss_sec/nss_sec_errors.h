@@ -4,6 +4,7 @@
 #define NSS_SEC_ERRORS_H
 
 #include <locale.h> /* locale_t, where POSIX 2008 is on */
+#include <stddef.h> /* size_t */
 
 #ifdef __cplusplus
 extern "C" {
@@ -260,6 +261,11 @@ const char *nss_sec_error_message(int code);
  * and returns 1; otherwise returns 0 and leaves *code unchanged. name may
  * be NULL. */
 int nss_sec_error_from_name(const char *name, int *code);
+
+/* nss_sec_error_from_name() for the len bytes at name, which need no
+ * terminating NUL (a NUL among them matches no name); name may be NULL when
+ * len is 0. Quicker when the length is known: no strlen(). */
+int nss_sec_error_from_name_n(const char *name, size_t len, int *code);
 
 /* The message of code in the language of the current locale (LC_MESSAGES,
  * or the LANGUAGE variable), through dgettext with the symbol as context;

@@ -50,6 +50,21 @@
 		return acc;                                                \
 	}
 
+/* The same over names whose lengths are known: `len` is the element's. */
+#define NAME_N_LOOP(NAME, EXPR)                                            \
+	NOINLINE uintptr_t loop_##NAME(const char *const *names,           \
+				       const size_t *lens, size_t n)       \
+	{                                                                  \
+		uintptr_t acc = 0;                                         \
+		for (size_t i = 0; i < n; i++) {                           \
+			const char *name = names[i];                       \
+			size_t len = lens[i];                              \
+			acc += (uintptr_t)(EXPR);                          \
+			BARRIER(acc);                                      \
+		}                                                          \
+		return acc;                                                \
+	}
+
 static void die(const char *what)
 {
 	fprintf(stderr, "lookup: %s\n", what);
@@ -107,5 +122,17 @@ static size_t read_keys(const char *path, long **values, char ***names)
 CODE_LOOP(empty_code, int, code)
 CODE_LOOP(empty_long, long, code)
 NAME_LOOP(empty_name, name)
+NAME_N_LOOP(empty_name_n, (uintptr_t)name + len)
+
+/* The lengths of names[0..n). */
+static size_t *name_lengths(const char *const *names, size_t n)
+{
+	size_t *lens = malloc(n * sizeof(*lens) + 1);
+	if (!lens)
+		die("out of memory");
+	for (size_t i = 0; i < n; i++)
+		lens[i] = strlen(names[i]);
+	return lens;
+}
 
 #endif

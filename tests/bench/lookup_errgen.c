@@ -3,7 +3,8 @@
  *
  *   lookup_errgen VARIANT RANDOM KEYS [LOCALEDIR LOCALE]
  *
- * VARIANT: empty_code, empty_name, message, name, from_name, localized,
+ * VARIANT: empty_code, empty_name, empty_name_n, message, name, from_name,
+ * from_name_n (the names' lengths known beforehand), localized,
  * localized_kept, message_l (the last three in LOCALE, with LOCALEDIR bound
  * to the catalog's text domain; LOCALE "C" for no translation).
  * localized_kept first looks every element up once outside the counted
@@ -39,6 +40,20 @@ NOINLINE uintptr_t loop_from_name(const char *const *names, size_t n)
 	return acc;
 }
 
+NOINLINE uintptr_t loop_from_name_n(const char *const *names,
+				    const size_t *lens, size_t n)
+{
+	uintptr_t acc = 0;
+	for (size_t i = 0; i < n; i++) {
+		int code = 0;
+		acc += (uintptr_t)bench_error_from_name_n(names[i], lens[i],
+							   &code);
+		acc += (uintptr_t)code;
+		BARRIER(acc);
+	}
+	return acc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4 && argc != 6)
@@ -58,6 +73,11 @@ int main(int argc, char **argv)
 		if (!bench_error_from_name(keynames[k], &code) ||
 		    code != (int)values[k])
 			die("bench_error_from_name disagrees with the keys");
+		code = -1;
+		if (!bench_error_from_name_n(keynames[k], strlen(keynames[k]),
+					     &code) ||
+		    code != (int)values[k])
+			die("bench_error_from_name_n disagrees with the keys");
 	}
 
 	int *codes = malloc(n * sizeof(*codes));
@@ -68,6 +88,7 @@ int main(int argc, char **argv)
 		codes[i] = (int)values[r[i] % nkeys];
 		names[i] = keynames[r[i] % nkeys];
 	}
+	const size_t *lens = name_lengths(names, n);
 
 	const char *translated = "-";
 	if (argc == 6) {
@@ -93,7 +114,7 @@ int main(int argc, char **argv)
 	/* warm-up: lazy binding, the .mo file, first-use state */
 	uintptr_t acc = 0;
 	acc += loop_message(codes, 1) + loop_name(codes, 1) +
-	       loop_from_name(names, 1);
+	       loop_from_name(names, 1) + loop_from_name_n(names, lens, 1);
 	if (argc == 6)
 		acc += loop_localized(codes, 1) + loop_message_l(codes, 1);
 
@@ -107,8 +128,13 @@ int main(int argc, char **argv)
 		acc += loop_message(codes, n);
 	else if (strcmp(variant, "name") == 0)
 		acc += loop_name(codes, n);
+	else if (strcmp(variant, "empty_name_n") == 0)
+		acc += loop_empty_name_n(names, lens, 1) +
+		       loop_empty_name_n(names, lens, n);
 	else if (strcmp(variant, "from_name") == 0)
 		acc += loop_from_name(names, n);
+	else if (strcmp(variant, "from_name_n") == 0)
+		acc += loop_from_name_n(names, lens, n);
 	else if (strcmp(variant, "localized") == 0 && argc == 6)
 		acc += loop_localized(codes, n);
 	else if (strcmp(variant, "localized_kept") == 0 && argc == 6)

@@ -4,9 +4,11 @@
  *   lookup_peers VARIANT RANDOM KEYS [LOCALE]
  *
  * VARIANT (each only when built with its HAVE_ macro):
- *   empty_code, empty_long, empty_name   the loops without a call
+ *   empty_code, empty_long, empty_name, empty_name_n
+ *                the loops without a call
  *   gperf        gperf_lookup(name, strlen(name)) over the KEYS names
  *                (HAVE_GPERF; bench_gperf.c from gperf)
+ *   gperf_n      gperf_lookup(name, len), the lengths known beforehand
  *   bsearch      bsearch() + strcmp over the KEYS names, sorted
  *   strerror     glibc strerror over the errno values it names
  *   gpg_strerror libgpg-error over its known codes (HAVE_GPG_ERROR)
@@ -35,6 +37,7 @@ struct gperf_entry {
 };
 const struct gperf_entry *gperf_lookup(const char *str, size_t len);
 NAME_LOOP(gperf, gperf_lookup(name, strlen(name)))
+NAME_N_LOOP(gperf_n, gperf_lookup(name, len))
 #endif
 
 struct sorted_entry {
@@ -151,6 +154,10 @@ int main(int argc, char **argv)
 		acc += loop_empty_long(c, 1) + loop_empty_long(c, n);
 	} else if (IS("empty_name")) {
 		acc += loop_empty_name(names, 1) + loop_empty_name(names, n);
+	} else if (IS("empty_name_n")) {
+		const size_t *lens = name_lengths(names, n);
+		acc += loop_empty_name_n(names, lens, 1) +
+		       loop_empty_name_n(names, lens, n);
 #ifdef HAVE_GPERF
 	} else if (IS("gperf")) {
 		for (size_t k = 0; k < nkeys; k++) {
@@ -161,6 +168,10 @@ int main(int argc, char **argv)
 		}
 		acc += loop_gperf(names, 1);
 		acc += loop_gperf(names, n);
+	} else if (IS("gperf_n")) {
+		const size_t *lens = name_lengths(names, n);
+		acc += loop_gperf_n(names, lens, 1);
+		acc += loop_gperf_n(names, lens, n);
 #endif
 	} else if (IS("bsearch")) {
 		nsorted = nkeys;

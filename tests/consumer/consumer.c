@@ -6,6 +6,7 @@
  */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "expect.h"
@@ -41,6 +42,70 @@ static int is_name(const char *name)
 	return 0;
 }
 
+/* Whether the len bytes at s are a symbol or an alias. */
+static int is_name_n(const char *s, size_t len)
+{
+	char buf[512];
+	if (len >= sizeof(buf) || memchr(s, '\0', len))
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return is_name(buf);
+}
+
+/* The length-taking lookup of name's first len bytes, which are not a
+ * symbol unless it finds them (then they must be one: the list of names
+ * is searched only then, which keeps this quick). */
+static void check_bad_name_n(const char *name, size_t len)
+{
+	int code = 12345;
+	char shown[512];
+	if (D_error_from_name_n(name, len, &code) ? !is_name_n(name, len)
+						  : code != 12345) {
+		/* name has no NUL of its own */
+		snprintf(shown, sizeof(shown), "%.*s", (int)len, name ? name : "");
+		fail("from_name_n of a non-symbol", code, shown, NULL);
+	}
+}
+
+/* from_name_n() on name (whose code is value): found where it lies in a
+ * longer buffer without its NUL; not found once any one byte of it is
+ * changed (to another letter or to a NUL), nor one byte shorter or longer,
+ * unless that makes another name. */
+static void check_name_n(const char *name, long value)
+{
+	char buf[512], *exact;
+	size_t len = strlen(name), i;
+	int code = -1;
+	if (len + 2 >= sizeof(buf))
+		return;
+	memcpy(buf, name, len);
+	buf[len] = 'X';
+	buf[len + 1] = '\0';
+	if (!D_error_from_name_n(buf, len, &code) || code != (int)value)
+		fail("from_name_n", value, name, name);
+	check_bad_name_n(buf, len + 1);
+	check_bad_name_n(buf, len - 1);
+	/* exactly the name's bytes, so that a sanitizer build catches a
+	 * read past them */
+	exact = (char *)malloc(len);
+	if (!exact)
+		return;
+	memcpy(exact, name, len);
+	code = -1;
+	if (!D_error_from_name_n(exact, len, &code) || code != (int)value)
+		fail("from_name_n without a NUL", value, name, name);
+	for (i = 0; i < len; i++) {
+		const char was = exact[i];
+		exact[i] = was == 'Q' ? 'R' : 'Q';
+		check_bad_name_n(exact, len);
+		exact[i] = '\0';
+		check_bad_name_n(exact, len);
+		exact[i] = was;
+	}
+	free(exact);
+}
+
 /* An alias is accepted by name and has its code's value; looking the code
  * up gives the code's own symbol. */
 static void check_aliases(void)
@@ -54,6 +119,7 @@ static void check_aliases(void)
 			fail("alias enum constant", a->enum_value, a->name, a->name);
 		if (!D_error_from_name(a->name, &code) || code != (int)a->value)
 			fail("from_name of alias", a->value, a->name, a->name);
+		check_name_n(a->name, a->value);
 		if (!name || strcmp(name, a->of) != 0)
 			fail("name of aliased code", a->value, name, a->of);
 	}
@@ -102,6 +168,7 @@ int main(void)
 			fail("localized message in C", e->value, msg, e->message);
 		if (!D_error_from_name(e->name, &code) || code != (int)e->value)
 			fail("from_name", e->value, e->name, e->name);
+		check_name_n(e->name, e->value);
 		/* a prefix or an extension of a symbol is not a symbol */
 		strncpy(buf, e->name, sizeof(buf) - 2);
 		buf[sizeof(buf) - 2] = '\0';
@@ -155,6 +222,9 @@ int main(void)
 	check_bad_name("");
 	check_bad_name(" ");
 	check_bad_name("\377");
+	check_bad_name_n(NULL, 0);
+	check_bad_name_n("", 0);
+	check_bad_name_n("\377", 1);
 
 	printf("%d codes and %d aliases checked, %d failures\n", checked,
 	       N_ALIASES, failures);

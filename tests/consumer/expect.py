@@ -34,6 +34,7 @@ def main(xml_path, out_path):
         '#define D_error_name %s_error_name' % domain,
         '#define D_error_message %s_error_message' % domain,
         '#define D_error_from_name %s_error_from_name' % domain,
+        '#define D_error_from_name_n %s_error_from_name_n' % domain,
         '#define D_error_message_localized %s_error_message_localized' % domain,
         '#define D_MIN %s_ERROR_MIN' % up,
         '#define D_MAX %s_ERROR_MAX' % up,

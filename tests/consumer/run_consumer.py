@@ -91,6 +91,21 @@ def main():
                  '-c', domain + '_assert.c', '-o', 'assert.o'], tmp)
         out = run(['./consumer'], tmp)
         print(out, end='')
+        # once per data set, with AddressSanitizer and UBSan: no lookup
+        # reads outside what it was given (from_name_n() gets buffers of
+        # exactly the name's bytes)
+        if std == 'c99' and compiler in ('gcc', 'clang'):
+            san = ['-fsanitize=address,undefined', '-fno-sanitize-recover=all',
+                   '-g', '-O1']
+            run([compiler] + flags + san + ['-c', catalog, '-o', 'cat_san.o'],
+                tmp)
+            run([compiler] + consumer_flags + san + ['-I.', '-c',
+                 os.path.join(HERE, 'consumer.c'), '-o', 'consumer_san.o'], tmp)
+            run([compiler] + san + ['consumer_san.o', 'cat_san.o', '-o',
+                 'consumer_san'], tmp)
+            out_san = run(['./consumer_san'], tmp)
+            if ', 0 failures' not in out_san:
+                sys.exit('FAIL under the sanitizers:\n' + out_san)
         # zero relocations: the tables hold offsets, not pointers
         relocs = subprocess.run(['readelf', '-r', 'pic.o'], cwd=tmp, text=True,
                                 stdout=subprocess.PIPE).stdout

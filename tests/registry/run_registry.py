@@ -110,6 +110,16 @@ def test_program(domains):
          '\t\tprintf("FAIL: from_name %s\\n", name);',
          '\t\tfailures++;',
          '\t}',
+         '\t/* by length, in a buffer that goes on past the name */',
+         '\tchar buf[300];',
+         '\tsize_t len = strlen(name);',
+         '\tcode = 12345;',
+         '\tsnprintf(buf, sizeof(buf), "%sZZ", name);',
+         '\tif (!errgen_error_from_name_n(buf, len, &code) || code != value ||',
+         '\t    errgen_error_from_name_n(buf, len + 1, &code)) {',
+         '\t\tprintf("FAIL: from_name_n %s\\n", name);',
+         '\t\tfailures++;',
+         '\t}',
          '}',
          'int main(void)',
          '{',
@@ -131,7 +141,10 @@ def test_program(domains):
             lit, c_string(d['unknown'] if d else 'Unknown error code')))
         L.append('\tchecks++;')
     L += ['\tif (errgen_error_from_name("NO_SUCH_CODE", &code) || '
-          'errgen_error_from_name(NULL, &code) || code != 777) {',
+          'errgen_error_from_name(NULL, &code) ||',
+          '\t    errgen_error_from_name_n(NULL, 0, &code) || '
+          'errgen_error_from_name_n("NO_SUCH_CODE", 12, &code) ||',
+          '\t    code != 777) {',
           '\t\tprintf("FAIL: unknown names\\n");',
           '\t\tfailures++;',
           '\t}',

@@ -177,56 +177,100 @@ const char *sparse_error_message(int code)
 	return POOL + T.msg[slot];
 }
 
-/* The bytes p[0..8) as a little-endian number, on any machine. */
-static uint64_t sparse_error_le64(const unsigned char *p)
-{
-	return CAST(uint64_t, p[0]) | CAST(uint64_t, p[1]) << 8 |
-	       CAST(uint64_t, p[2]) << 16 | CAST(uint64_t, p[3]) << 24 |
-	       CAST(uint64_t, p[4]) << 32 | CAST(uint64_t, p[5]) << 40 |
-	       CAST(uint64_t, p[6]) << 48 | CAST(uint64_t, p[7]) << 56;
-}
+/* The bytes p[0..8) as a little-endian number on any machine (one load where
+ * the compiler can; p must be a plain pointer for that). */
+#define LE64(p) \
+	(CAST(uint64_t, (p)[0]) | CAST(uint64_t, (p)[1]) << 8 | \
+	 CAST(uint64_t, (p)[2]) << 16 | CAST(uint64_t, (p)[3]) << 24 | \
+	 CAST(uint64_t, (p)[4]) << 32 | CAST(uint64_t, (p)[5]) << 40 | \
+	 CAST(uint64_t, (p)[6]) << 48 | CAST(uint64_t, (p)[7]) << 56)
 
-/* The slot of the name hash where name (len bytes) can be: errgen chose
- * the hash so that every name of the domain has a slot of its own. */
-static uint32_t sparse_error_name_hash(const unsigned char *p, size_t len)
+/* The entry of the name hash where a name of len bytes whose words hash to g
+ * can be: errgen chose the hash so that every name of the domain has an
+ * entry of its own. */
+static inline uint32_t sparse_error_name_entry(uint64_t g, size_t len)
 {
-	uint64_t g = 0;
 	uint32_t s;
-	if (len >= 8) {
-		g = sparse_error_le64(p + len - 8);
-	} else {
-		size_t k;
-		for (k = 0; k < len; k++)
-			g |= CAST(uint64_t, p[k]) << (8 * k);
-	}
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
 	g ^= g >> 32;
 	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 62])) *
 	    0x85EBCA6Bu;
-	return CAST(uint32_t, (CAST(uint64_t, s) * 14u) >> 32);
+	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 14u) >> 32)];
 }
 
-int sparse_error_from_name(const char *name, int *code)
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* sparse_error_from_name_n() for names of fewer than 8 bytes (the hash takes
+ * them as one zero-padded word). */
+NOINLINE static int
+sparse_error_from_short_name(const unsigned char *p, size_t len, int *code)
 {
-	size_t len;
+	const unsigned char *q;
+	uint64_t g = 0;
 	uint32_t e;
-	if (!name)
-		return 0;
-	len = strlen(name);
-	e = T.name_slot[sparse_error_name_hash(
-		RCAST(const unsigned char *, name), len)];
+	size_t k;
+	for (k = 0; k < len; k++)
+		g |= CAST(uint64_t, p[k]) << (8 * k);
+	e = sparse_error_name_entry(g, len);
 	if (e >= 12u) {
 		uint32_t a = e - 12u;
-		if (T.alias_len[a] != len ||
-		    memcmp(POOL + T.alias_off[a], name, len) != 0)
+		if (T.alias_len[a] != len)
 			return 0;
+		q = RCAST(const unsigned char *, POOL + T.alias_off[a]);
 		e = T.alias_slot[a];
-	} else if (T.name_len[e] != len ||
-	    memcmp(NAME_END + (T.msg[e] - len), name, len) != 0)
+	} else {
+		if (T.name_len[e] != len)
+			return 0;
+		q = RCAST(const unsigned char *, NAME_END + (T.msg[e] - len));
+	}
+	for (k = 0; k < len; k++)
+		if (q[k] != p[k])
+			return 0;
+	*code = CAST(int, CAST(int64_t, (-2147483647 - 1)) +
+			  (T.code[e] - CAST(uint32_t, (-2147483647 - 1))));
+	return 1;
+}
+
+int sparse_error_from_name_n(const char *name, size_t len, int *code)
+{
+	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
+	uint64_t w, g;
+	uint32_t e;
+	if (len < 8)
+		return sparse_error_from_short_name(p, len, code);
+	t = p + len - 8;
+	g = w = LE64(t);
+	e = sparse_error_name_entry(g, len);
+	if (e >= 12u) {
+		uint32_t a = e - 12u;
+		if (T.alias_len[a] != len)
+			return 0;
+		q = RCAST(const unsigned char *, POOL + T.alias_off[a]);
+		e = T.alias_slot[a];
+	} else {
+		if (T.name_len[e] != len)
+			return 0;
+		q = RCAST(const unsigned char *, NAME_END + (T.msg[e] - len));
+	}
+	t = q + len - 8;
+	if (LE64(t) != w || LE64(q) != LE64(p))
+		return 0;
+	if (len > 16u && LE64(q + 8) != LE64(p + 8))
 		return 0;
 	*code = CAST(int, CAST(int64_t, (-2147483647 - 1)) +
 			  (T.code[e] - CAST(uint32_t, (-2147483647 - 1))));
 	return 1;
+}
+
+int sparse_error_from_name(const char *name, int *code)
+{
+	if (!name)
+		return 0;
+	return sparse_error_from_name_n(name, strlen(name), code);
 }
 
 #ifdef SPARSE_ERROR_CACHE
@@ -455,6 +499,8 @@ const char *sparse_error_message_l(int code, locale_t locale)
 }
 #endif
 
+#undef NOINLINE
+#undef LE64
 #undef NAME_END
 #undef POOL
 #undef T
