@@ -13,13 +13,16 @@
  * padding, and a compile-time check proves the compiler added none.
  *
  * Code to slot: when the codes fill most of their range (dense), a slot is
- * the code minus the lowest one; otherwise (sparse) a perfect hash of the
- * code gives the only slot it can be in, and a table of the codes says
- * whether it is. Name to code: a perfect hash of the name gives the only
- * entry it can be; one length check and a comparison a word at a time
- * (the name's last word, read once for the hash and the comparison, then
- * the others from the first) confirm it, all inline, so that the lookup
- * calls nothing. Both hashes are built here (phf.c) for the table at hand.
+ * the code minus the lowest one; when they come in a few runs (codes 0 to
+ * 300, 1024 to 1100 and 32768 on, say), one range check per run finds the
+ * run and the slot is the code's place in it, each run in slots of its
+ * own; otherwise (sparse) a perfect hash of the code gives the only slot it
+ * can be in, and a table of the codes says whether it is. Name to code: a
+ * perfect hash of the name gives the only entry it can be; one length check and
+ * a comparison a word at a time (the name's last word, read once for the hash
+ * and the comparison, then the others from the first) confirm it, all inline,
+ * so that the lookup calls nothing. Both hashes are built here (phf.c) for the
+ * table at hand.
  *
  * The gettext key "SYMBOL\004message" is put together on the stack by the
  * localized lookup, which also skips gettext altogether in glibc's "C"
@@ -122,15 +125,33 @@ static uint32_t phf_slots(size_t n)
 	return (uint32_t)(n + n / 32 + 1);
 }
 
+/* Codes in a few runs: a gap of more than RUN_GAP values starts a new run,
+ * and a table of at most MAX_RUNS runs finds a code's slot with one range
+ * check per run (no hash, no table of the codes). */
+#define RUN_GAP	 32
+#define MAX_RUNS 4
+
+/* A run of codes: the values [lo, lo + span) in the slots from base (the
+ * runs lie in the slots most codes first). */
+struct run {
+	int32_t lo;
+	size_t span, base;
+	size_t count; /* codes in it: the runs are tried most codes first */
+};
+
 /* Everything the catalog needs, computed before any text is written. */
 struct layout {
 	const char *n; /* domain name */
 	size_t *order; /* error indices by value */
 	size_t count;
-	bool dense;
-	size_t nslots; /* dense: span of values; sparse: code hash slots */
-	size_t ntable; /* entries per slot table: sparse ones have one more,
-			* for "no such code", so lookups need no check */
+	bool dense;   /* one run, the slot is the code's offset */
+	size_t nruns; /* or a few runs, one after the other in the slots */
+	struct run runs[MAX_RUNS];
+	bool hashed;   /* or neither: a perfect hash of the code */
+	size_t nslots; /* dense, runs: span of values; hashed: hash slots */
+	size_t ntable; /* entries per slot table: runs and hashed ones have
+			* one more, for "no such code", so lookups need no
+			* check */
 	bool raw;      /* sparse, span wider than 16 bits: the code hash and
 			* table take the codes themselves, not code - lo */
 	int32_t lo, hi;
@@ -225,6 +246,66 @@ done:
 	return rc == PHF_OK;
 }
 
+/* The index in l->runs of the run with the i-th most codes (the runs are
+ * tried, and lie in the slots, in that order). */
+static size_t run_rank(const struct layout *l, size_t i)
+{
+	size_t order[MAX_RUNS];
+	for (size_t k = 0; k < l->nruns; k++) {
+		size_t j = k;
+		for (; j > 0 && l->runs[order[j - 1]].count < l->runs[k].count;
+		     j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+	return order[i];
+}
+
+/* The runs of the codes (by value), when there are few enough of them and
+ * their holes take no more slots than a dense table would allow;
+ * otherwise l->nruns stays 0. */
+static void find_runs(const struct domain *d, struct layout *l)
+{
+	struct run r[MAX_RUNS];
+	size_t n = 0, slots = 0;
+	int32_t prev = 0;
+	for (size_t i = 0; i < l->count; i++) {
+		int32_t v = d->errors[l->order[i]].value;
+		if (i == 0 || (int64_t)v - prev > RUN_GAP) {
+			if (n == MAX_RUNS)
+				return;
+			r[n++] = (struct run){.lo = v};
+		}
+		struct run *cur = &r[n - 1];
+		slots += (size_t)((int64_t)v - cur->lo) + 1 - cur->span;
+		cur->span = (size_t)((int64_t)v - cur->lo) + 1;
+		cur->count++;
+		prev = v;
+	}
+	if (n < 2 || slots > 2 * l->count + 16)
+		return;
+	memcpy(l->runs, r, n * sizeof(*r));
+	l->nruns = n;
+	/* the slots of the run with the most codes first, from 0: its codes
+	 * are the slots' plus a constant */
+	slots = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct run *cur = &l->runs[run_rank(l, i)];
+		cur->base = slots;
+		slots += cur->span;
+	}
+	l->nslots = slots;
+}
+
+/* The run that holds value v (one does). */
+static const struct run *run_of(const struct layout *l, int32_t v)
+{
+	size_t i = 0;
+	while (i + 1 < l->nruns && l->runs[i + 1].lo <= v)
+		i++;
+	return &l->runs[i];
+}
+
 static bool layout_build(const struct domain *d, struct layout *l)
 {
 	memset(l, 0, sizeof(*l));
@@ -239,10 +320,16 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	/* A direct table pays for a hole with a slot; a hashed one pays
 	 * for every code with its value and a share of the hash. */
 	l->dense = span <= 2 * (uint64_t)l->count + 16;
-	l->raw = !l->dense && span > 0x10000;
-	if (!l->dense && !build_code_hash(d, l))
+	if (!l->dense)
+		find_runs(d, l);
+	l->hashed = !l->dense && !l->nruns;
+	l->raw = l->hashed && span > 0x10000;
+	if (l->hashed && !build_code_hash(d, l))
 		return false;
-	l->nslots = l->dense ? (size_t)span : l->code_phf.nslots;
+	if (l->dense)
+		l->nslots = (size_t)span;
+	else if (!l->nruns)
+		l->nslots = l->code_phf.nslots;
 	l->ntable = l->nslots + !l->dense;
 
 	for (size_t i = 0; i < l->count; i++)
@@ -251,7 +338,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	l->msg = calloc(l->ntable, sizeof(size_t));
 	l->name_len = calloc(l->ntable, sizeof(size_t));
 	/* the codes themselves: a dense slot is its code's offset already */
-	l->vals = l->dense ? NULL : calloc(l->ntable, sizeof(size_t));
+	l->vals = l->hashed ? calloc(l->ntable, sizeof(size_t)) : NULL;
 	l->nomsg = calloc(l->count, sizeof(size_t));
 	l->alias_off = calloc(l->naliases + 1, sizeof(size_t));
 	l->alias_len = calloc(l->naliases + 1, sizeof(size_t));
@@ -259,9 +346,9 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	const char **names = calloc(nnames, sizeof(*names));
 	size_t *lens = calloc(nnames, sizeof(*lens));
 	size_t *entry = calloc(nnames, sizeof(*entry));
-	bool ok = l->msg && l->name_len && (l->dense || l->vals) && l->nomsg &&
-		  l->alias_off && l->alias_len && l->alias_slot && names &&
-		  lens && entry;
+	bool ok = l->msg && l->name_len && (!l->hashed || l->vals) &&
+		  l->nomsg && l->alias_off && l->alias_len && l->alias_slot &&
+		  names && lens && entry;
 	if (!ok)
 		goto done;
 
@@ -287,7 +374,13 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	for (size_t i = 0; i < l->count; i++) {
 		const struct error *e = &d->errors[l->order[i]];
 		uint32_t x = (uint32_t)e->value - (uint32_t)l->lo;
-		size_t s = l->dense ? x : l->code_phf.slot[i];
+		size_t s = x;
+		if (l->nruns) {
+			const struct run *r = run_of(l, e->value);
+			s = r->base + (size_t)((int64_t)e->value - r->lo);
+		} else if (l->hashed) {
+			s = l->code_phf.slot[i];
+		}
 		size_t len = strlen(e->name);
 		const char *msg = e->message ? e->message : d->unknown_message;
 		l->msg[s] = pool_add(&l->pool, e->name, &l->failed) + len + 1;
@@ -325,9 +418,9 @@ static bool layout_build(const struct domain *d, struct layout *l)
 			l->nomsg[j] = l->nomsg[j - 1];
 			l->nomsg[j - 1] = t;
 		}
-	/* sparse: a slot without a code holds a code that hashes elsewhere,
+	/* hashed: a slot without a code holds a code that hashes elsewhere,
 	 * so it never matches */
-	if (!l->dense)
+	if (l->hashed)
 		for (size_t s = 0; s < l->ntable; s++)
 			if (!l->name_len[s])
 				l->vals[s] = l->vals[l->code_phf.slot[0]];
@@ -441,7 +534,7 @@ static void tables(const struct layout *l, struct buf *out)
 				 l->name_len,
 				 l->ntable,
 				 NULL};
-	if (!l->dense) {
+	if (l->hashed) {
 		t[nt++] = (struct table){
 			c_uint_type((uint32_t)l->hi - (uint32_t)l->lo),
 			"code",
@@ -528,6 +621,30 @@ static void tables(const struct layout *l, struct buf *out)
 		   n, n);
 }
 
+static void run_slot_function(const struct layout *l, struct buf *out)
+{
+	buf_printf(out,
+		   "/* The slot of code, or %zu (whose entries say \"no such "
+		   "code\") when the\n * domain has no such code: its codes "
+		   "come in %zu runs of values, each in\n * slots of its own, "
+		   "the run with the most codes first. */\n"
+		   "static uint32_t %s_error_slot(int code)\n{\n"
+		   "\tuint32_t x = CAST(uint32_t, code);\n",
+		   l->nslots, l->nruns, l->n);
+	for (size_t i = 0; i < l->nruns; i++) {
+		const struct run *r = &l->runs[run_rank(l, i)];
+		buf_puts(out, "\tif (x - CAST(uint32_t, ");
+		c_int_expr(out, r->lo);
+		buf_printf(out, ") < %zuu)\n\t\treturn x - CAST(uint32_t, ",
+			   r->span);
+		c_int_expr(out, r->lo);
+		buf_printf(out, ")%s", r->base ? " + " : ";\n");
+		if (r->base)
+			buf_printf(out, "%zuu;\n", r->base);
+	}
+	buf_printf(out, "\treturn %zuu;\n}\n\n", l->nslots);
+}
+
 static void slot_function(const struct layout *l, struct buf *out)
 {
 	if (l->dense) {
@@ -540,6 +657,10 @@ static void slot_function(const struct layout *l, struct buf *out)
 			   l->nslots, l->n);
 		c_int_expr(out, l->lo);
 		buf_puts(out, ");\n}\n\n");
+		return;
+	}
+	if (l->nruns) {
+		run_slot_function(l, out);
 		return;
 	}
 	buf_printf(out,
@@ -567,9 +688,10 @@ static void slot_function(const struct layout *l, struct buf *out)
 		   32 - l->code_phf.bucket_bits, PHF_K, l->nslots, l->nslots);
 }
 
+/* Slots of a direct table (dense or runs) without a code. */
 static bool has_holes(const struct layout *l)
 {
-	return l->dense && l->nslots > l->count;
+	return !l->hashed && l->nslots > l->count;
 }
 
 static void code_of_slot(const struct layout *l, const char *slot,
@@ -579,6 +701,25 @@ static void code_of_slot(const struct layout *l, const char *slot,
 		buf_puts(out, "CAST(int, CAST(int64_t, ");
 		c_int_expr(out, l->lo);
 		buf_printf(out, ") + %s)", slot);
+	} else if (l->nruns) {
+		/* by the slot's run, most codes first */
+		for (size_t i = 0; i < l->nruns; i++) {
+			const struct run *r = &l->runs[run_rank(l, i)];
+			if (i + 1 < l->nruns && r->base)
+				buf_printf(out, "%s - %zuu < %zuu ? ", slot,
+					   r->base, r->span);
+			else if (i + 1 < l->nruns)
+				buf_printf(out, "%s < %zuu ? ", slot, r->span);
+			buf_puts(out, "CAST(int, CAST(int64_t, ");
+			c_int_expr(out, r->lo);
+			if (r->base)
+				buf_printf(out, ") + (%s - %zuu))", slot,
+					   r->base);
+			else
+				buf_printf(out, ") + %s)", slot);
+			if (i + 1 < l->nruns)
+				buf_puts(out, "\n\t\t: ");
+		}
 	} else if (!l->raw) {
 		buf_puts(out, "CAST(int, CAST(int64_t, ");
 		c_int_expr(out, l->lo);
@@ -774,19 +915,20 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\tuint32_t slot = %s_error_slot(code);\n"
 		   "\tuint32_t len;\n",
 		   n, n);
-	buf_printf(out,
-		   "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n"
-		   "\tlen = T.name_len[slot];\n",
-		   l->nslots);
-	if (has_holes(l))
+	/* runs: the entry for "no such code" has no symbol either */
+	if (!l->nruns)
+		buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n",
+			   l->nslots);
+	buf_puts(out, "\tlen = T.name_len[slot];\n");
+	if (has_holes(l) || l->nruns)
 		buf_puts(out, "\tif (!len)\n\t\treturn NO_STRING;\n");
 	buf_puts(out, "\treturn NAME_END + (T.msg[slot] - len);\n}\n\n");
 	buf_printf(out,
 		   "const char *%s_error_message(int code)\n{\n"
 		   "\tuint32_t slot = %s_error_slot(code);\n",
 		   n, n);
-	/* a sparse table's slot is always in its tables: the last entry
-	 * says "no such code" (no symbol, the unknown message) */
+	/* the slot of runs or of a hash is always in the tables: the last
+	 * entry says "no such code" (no symbol, the unknown message) */
 	if (l->dense)
 		buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn POOL + 1;\n",
 			   l->nslots);

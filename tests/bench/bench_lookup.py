@@ -4,8 +4,9 @@
     bench_lookup.py [--n 10000] [--calls 1000000] [--jobs 2]
                     [--no-breakdown] [--errgen PATH] [--workdir DIR]
 
-gen_table.py writes an N-code domain, dense and sparse (same names and
-messages); errgen generates the header, catalog and .po files of each.
+gen_table.py writes an N-code domain three times: dense, in three runs of
+values (as libgpg-error's), and sparse (the same names and messages);
+errgen generates the header, catalog and .po files of each.
 lookup_errgen.c (built once per catalog) and lookup_peers.c (built with
 whatever peers are installed) each run one loop of --calls lookups under
 valgrind --tool=callgrind --toggle-collect=loop_VARIANT; the figure is
@@ -117,6 +118,10 @@ def breakdown(cgfile, calls, top=8):
     return rows[:top]
 
 
+# The code layouts (gen_table.py): dense values, three runs of values
+# (a range check per run), random 32-bit values (a perfect hash).
+KINDS = ("dense", "runs", "sparse")
+
 LOOKUP_WORK = {"message": "code -> message", "name": "code -> name",
                "from_name": "name -> code",
                "from_name_n": "name -> code, length given"}
@@ -161,12 +166,12 @@ def main():
             f.write(struct.pack("<%dI" % a.calls,
                                 *(rnd.getrandbits(32) for _ in range(a.calls))))
         keys = {}
-        for kind in ("dense", "sparse"):
+        for kind in KINDS:
             d = os.path.join(wd, kind)
             os.makedirs(d, exist_ok=True)
-            cs = gen_table.codes(a.n, kind == "sparse")
+            cs = gen_table.codes(a.n, kind if kind != "dense" else False)
             xml = os.path.join(d, "bench.xml")
-            gen_table.write_xml(xml, cs, kind == "sparse")
+            gen_table.write_xml(xml, cs, kind if kind != "dense" else False)
             keys[kind] = os.path.join(d, "keys.txt")
             with open(keys[kind], "w") as f:
                 f.write("".join("%d %s\n" % (c["value"], c["name"])
@@ -209,7 +214,7 @@ def main():
 
         # the errgen programs
         bins = {}
-        for kind in ("dense", "sparse"):
+        for kind in KINDS:
             d = os.path.join(wd, kind)
             b = os.path.join(wd, "lookup_" + kind)
             benchlib.run([CC] + CFLAGS + ["-I", d, "-o", b,
@@ -289,7 +294,7 @@ def main():
         de = [localedir, "de_DE.UTF-8"]
         c_loc = [localedir, "C"]
         jobs = []
-        for kind in ("dense", "sparse"):
+        for kind in KINDS:
             b, k = bins[kind], keys[kind]
             base = [randfile, k]
             jobs += [((kind, "empty_code"), b, "empty_code", base),
@@ -342,7 +347,7 @@ def main():
             return (ir[key] - ir[empty]) / (a.calls + 1)
 
         res = {}
-        for kind in ("dense", "sparse"):
+        for kind in KINDS:
             for v in ("message", "name", "localized C", "localized de",
                       "localized de kept", "message_l de"):
                 res[kind, v] = per_call((kind, v), (kind, "empty_code"))
@@ -381,6 +386,23 @@ def main():
              "errgen dense localized, de, answers kept", None),
             (("dense", "message_l de"), "errgen dense message_l, de locale_t",
              None),
+            (("runs", "message"), "errgen runs code->message",
+             ("dense", "message")),
+            (("runs", "name"), "errgen runs code->name",
+             ("dense", "name")),
+            (("runs", "from_name"), "errgen runs name->code",
+             ("dense", "from_name")),
+            (("runs", "from_name_n"), "errgen runs name->code, len given",
+             ("dense", "from_name_n")),
+            (("runs", "localized C"), "errgen runs localized, C locale",
+             ("dense", "localized C")),
+            (("runs", "localized de"), "errgen runs localized, de .mo",
+             ("dense", "localized de")),
+            (("runs", "localized de kept"),
+             "errgen runs localized, de, answers kept",
+             ("dense", "localized de kept")),
+            (("runs", "message_l de"),
+             "errgen runs message_l, de locale_t", ("dense", "message_l de")),
             (("sparse", "message"), "errgen sparse code->message",
              ("dense", "message")),
             (("sparse", "name"), "errgen sparse code->name",
@@ -449,7 +471,7 @@ def main():
             benchlib.summary(work, "%.1f instr" % x, ref, ratio,
                              "met" if ok else "MISSED")
 
-        for kind in ("dense", "sparse"):
+        for kind in KINDS:
             for v, lim in (("message", 12), ("name", 12), ("from_name", 60),
                            ("from_name_n", 60)):
                 x = E((kind, v))

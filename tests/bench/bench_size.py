@@ -7,6 +7,8 @@ Builds, with cc -O2 -fPIC:
   errgen dense         the catalog of gen_table.py's N dense codes
   errgen dense no-NLS  the same with -DERRGEN_NO_NLS (no gettext key table)
   errgen dense no-cache  the same with -DERRGEN_NO_CACHE (no kept answers)
+  errgen runs          the catalog of the codes in three runs (no value
+                       table)
   errgen sparse        the catalog of the sparse variant (value table)
   compile_et           gen_et.py's ceil(N/256) legal tables of the same
                        codes, all in one shared object
@@ -186,14 +188,14 @@ def main():
                              build_so([empty], os.path.join(wd, "libempty.so")),
                              None)
         strings = {}
-        for kind in ("dense", "sparse"):
+        for kind in ("dense", "runs", "sparse"):
             d = os.path.join(wd, kind)
             os.makedirs(d, exist_ok=True)
-            cs = gen_table.codes(n, kind == "sparse")
+            cs = gen_table.codes(n, kind if kind != "dense" else False)
             strings[kind] = (sum(len(c["name"]) + 1 for c in cs),
                              sum(len(c["msg"].encode()) + 1 for c in cs))
             xml = os.path.join(d, "bench.xml")
-            gen_table.write_xml(xml, cs, kind == "sparse")
+            gen_table.write_xml(xml, cs, kind if kind != "dense" else False)
             benchlib.run([errgen, "--flat", "-o", d,
                           "--emit=header,catalog", xml])
             c = os.path.join(d, "bench_errors.c")
@@ -247,7 +249,7 @@ def main():
                 str(data_rel)])
         benchlib.table(rows, ["shared object"] + list(SECTIONS) +
                        ["+rela.dyn", "+rela.plt", ".o data"])
-        for label in ("errgen dense", "errgen sparse"):
+        for label in ("errgen dense", "errgen runs", "errgen sparse"):
             print("%s relocation types: %s" % (label, ", ".join(
                 "%s %d" % kv for kv in sorted(
                     reloc_types(builds[label][0]).items()))))
@@ -267,7 +269,8 @@ def main():
         print("\nTable bytes per code (nm -S on the object; the string pool "
               "is not a table)")
         rows = []
-        for label in ("errgen dense", "errgen dense no-NLS", "errgen sparse"):
+        for label in ("errgen dense", "errgen dense no-NLS", "errgen runs",
+                      "errgen sparse"):
             so, objs, c = builds[label]
             syms = nm_sizes(objs[0])
             # one symbol holds the tables and the pool; the object has no
@@ -306,7 +309,7 @@ def main():
         print("\nInteger types of the tables (generated source) against the "
               "narrowest type holding the largest entry")
         rows = []
-        for label in ("errgen dense", "errgen sparse"):
+        for label in ("errgen dense", "errgen runs", "errgen sparse"):
             for name, typ, count, big, neg in table_types(builds[label][2]):
                 want = narrowest(big, neg or typ.startswith("int"))
                 rows.append([label, name.replace("bench_error_", ""), typ,
@@ -322,7 +325,7 @@ def main():
 
 def rows_goal(builds, n, base_so):
     out = []
-    for label in ("errgen dense", "errgen sparse"):
+    for label in ("errgen dense", "errgen runs", "errgen sparse"):
         so, objs, c = builds[label]
         syms = nm_sizes(objs[0])
         total = sum(sz for nm, t, sz in syms if t in "rRdD") - pool_bytes(c)

@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """Writes a synthetic, valid errgen domain with N codes (a benchmark input).
 
-    gen_table.py N OUT.xml [--sparse] [--seed S]
+    gen_table.py N OUT.xml [--sparse | --runs] [--seed S]
 
 Codes are named BENCH_ERR_<WORDS>_<n> (25 to 35 characters), carry an
 English message of about 60 characters with German and French
 translations, and about 20% of them map to an errno name, a TLS alert or
-both. Values are dense from a base (default) or, with --sparse, spread over
-the whole 32-bit range (a perfect hash of the code in the catalog).
+both. Values are dense from a base (default); with --runs, in three runs
+the way libgpg-error's are (half of them from 0, 30% from 65536, 20% from
+-16777216, one value in 16 left out; a range check per run in the
+catalog); or, with --sparse, spread over the whole 32-bit range (a perfect
+hash of the code in the catalog).
 
 errgen's mapping rules are respected: one to-direction mapping per system
 per code, and only the first code that uses a foreign name maps from it
 (the others say direction="to"), so no preferred="true" is needed.
 
-The same N and seed give the same names and messages with or without
---sparse; gen_et.py uses codes() from here for the compile_et tables.
+The same N and seed give the same names and messages whatever the values;
+gen_et.py uses codes() from here for the compile_et tables.
 """
 import argparse
 import random
@@ -144,10 +147,21 @@ TLS_ALERTS = (
 )
 
 
+def run_values(start, count):
+    """count values from start, every 16th one left out."""
+    return [start + i + i // 15 for i in range(count)]
+
+
 def codes(n, sparse=False, seed=1):
-    """The N codes in value order: dicts name, value, msg, de, fr, maps."""
+    """The N codes in value order: dicts name, value, msg, de, fr, maps.
+    sparse: True or "sparse" (random 32-bit values), "runs" (three runs),
+    False (dense)."""
     rng = random.Random(seed)
-    if sparse:
+    if sparse == "runs":
+        a, b = n // 2, n * 3 // 10
+        values = sorted(run_values(0, a) + run_values(65536, b) +
+                        run_values(-2**24, n - a - b))
+    elif sparse:
         values = sorted(random.Random(seed + 1).sample(
             range(-2**31, 2**31), n))
     else:
@@ -192,7 +206,8 @@ def write_xml(path, cs, sparse, english_only=False):
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         f.write('<!-- Synthetic benchmark domain (tests/bench/gen_table.py), '
-                '%d %s codes. -->\n' % (len(cs), "sparse" if sparse else "dense"))
+                '%d %s codes. -->\n' % (len(cs), sparse if sparse in (
+                    "runs", "sparse") else "sparse" if sparse else "dense"))
         f.write('<errors xmlns="urn:errgen:1" domain="%s" prefix="%s"%s '
                 'min="%d" max="%d" gettext-domain="bench-errors"%s '
                 'unknown-message="Unknown benchmark error '
@@ -218,11 +233,13 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("out")
     ap.add_argument("--sparse", action="store_true")
+    ap.add_argument("--runs", action="store_true")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     if a.n < 1:
         sys.exit("N must be at least 1")
-    write_xml(a.out, codes(a.n, a.sparse, a.seed), a.sparse)
+    kind = "runs" if a.runs else a.sparse
+    write_xml(a.out, codes(a.n, kind, a.seed), kind)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 """A domain built to strain the catalog's perfect hashes, then checked like
 every other consumer (run_consumer.py).
 
-usage: stress.py ERRGEN dense|sparse COMPILER STD
+usage: stress.py ERRGEN dense|runs|sparse COMPILER STD
 
 The names come in families that a hash of a few bytes cannot tell apart:
 names of one to nine characters, names that share their length and their
@@ -11,7 +11,10 @@ that differ only in their first bytes, plus random ones. Some codes have
 aliases, some no message (obsolete); messages carry quotes, backslashes,
 percent signs and UTF-8, and a few are long enough to cross the pool's
 4095-byte literals. dense: values from -500 with gaps (a direct table
-with holes); sparse: random 32-bit values and both ends of int (hashed).
+with holes); runs: four runs of values with holes, from INT_MIN, across
+zero, at 2^20 and up to INT_MAX (a range check per run); sparse: random
+32-bit values and both ends of int (hashed). The catalog must use the
+layout the mode is named after.
 The seed is fixed: every run checks the same table.
 """
 import os
@@ -75,6 +78,19 @@ def write_xml(path, mode):
         for i in range(len(ns)):
             values.append(v)
             v += 2 if i % 3 == 0 else 1
+    elif mode == 'runs':
+        def run(start, count, step=1):
+            out, v = [], start
+            for i in range(count):
+                out.append(v)
+                # holes of one value, and now and then of 31
+                v += step * (32 if i % 100 == 99 else 2 if i % 3 == 0 else 1)
+            return out
+        n = len(ns)
+        a, b, c = n // 10, n // 2, n // 4
+        values = (run(-2**31, a) + run(-(b // 2), b) + run(2**20, c) +
+                  run(2**31 - 1, n - a - b - c, -1))
+        rnd.shuffle(values)
     else:
         vals = {-2**31, 2**31 - 1, 0}
         while len(vals) < len(ns):
@@ -99,11 +115,25 @@ def write_xml(path, mode):
         f.write('</errors>\n')
 
 
+# A phrase of the slot function's comment for each layout.
+LAYOUT = {'dense': 'outside the table',
+          'runs': 'come in 4 runs of values',
+          'sparse': 'the perfect hash of the code'}
+
+
 def main():
     errgen, mode, compiler, std = sys.argv[1:5]
     with tempfile.TemporaryDirectory() as tmp:
         xml = os.path.join(tmp, 'stress-%s.xml' % mode)
         write_xml(xml, mode)
+        out = os.path.join(tmp, 'layout')
+        subprocess.run([errgen, '--flat', '--emit=catalog', '-o', out, xml],
+                       check=True)
+        with open(os.path.join(out, 'phfx_errors.c'), encoding='utf-8') as f:
+            src = f.read()
+        slot = src[src.index('*/\nstatic uint32_t phfx_error_slot') - 400:]
+        if LAYOUT[mode] not in slot[:600].replace('\n * ', ' '):
+            sys.exit('FAIL: the catalog does not use the %s layout' % mode)
         r = subprocess.run([sys.executable,
                             os.path.join(HERE, 'run_consumer.py'),
                             errgen, xml, compiler, std])
