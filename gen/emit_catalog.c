@@ -125,11 +125,13 @@ static uint32_t phf_slots(size_t n)
 	return (uint32_t)(n + n / 32 + 1);
 }
 
-/* Codes in a few runs: a gap of more than RUN_GAP values starts a new run,
+/* Codes in a few runs: neighbours more than RUN_GAP apart start a new run,
  * and a table of at most MAX_RUNS runs finds a code's slot with one range
- * check per run (no hash, no table of the codes). */
-#define RUN_GAP	 32
-#define MAX_RUNS 4
+ * check per run (no hash, no table of the codes), as long as a code takes
+ * at most MAX_CHECKS of them on average (about what the hash costs). */
+#define RUN_GAP	   32
+#define MAX_RUNS   16
+#define MAX_CHECKS 3
 
 /* A run of codes: the values [lo, lo + span) in the slots from base (the
  * runs lie in the slots most codes first). */
@@ -288,13 +290,17 @@ static void find_runs(const struct domain *d, struct layout *l)
 	l->nruns = n;
 	/* the slots of the run with the most codes first, from 0: its codes
 	 * are the slots' plus a constant */
+	size_t checks = 0;
 	slots = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct run *cur = &l->runs[run_rank(l, i)];
 		cur->base = slots;
 		slots += cur->span;
+		checks += (i + 1) * cur->count;
 	}
 	l->nslots = slots;
+	if (checks > MAX_CHECKS * l->count)
+		l->nruns = 0; /* hashed after all */
 }
 
 /* The run that holds value v (one does). */

@@ -11,8 +11,9 @@ that differ only in their first bytes, plus random ones. Some codes have
 aliases, some no message (obsolete); messages carry quotes, backslashes,
 percent signs and UTF-8, and a few are long enough to cross the pool's
 4095-byte literals. dense: values from -500 with gaps (a direct table
-with holes); runs: four runs of values with holes, from INT_MIN, across
-zero, at 2^20 and up to INT_MAX (a range check per run); sparse: random
+with holes); runs: six runs of values with holes, from INT_MIN, across
+zero, at 2^20, 2^24 and 2^28 and up to INT_MAX (a range check per run);
+sparse: random
 32-bit values and both ends of int (hashed). The catalog must use the
 layout the mode is named after.
 The seed is fixed: every run checks the same table.
@@ -87,9 +88,10 @@ def write_xml(path, mode):
                 v += step * (32 if i % 100 == 99 else 2 if i % 3 == 0 else 1)
             return out
         n = len(ns)
-        a, b, c = n // 10, n // 2, n // 4
-        values = (run(-2**31, a) + run(-(b // 2), b) + run(2**20, c) +
-                  run(2**31 - 1, n - a - b - c, -1))
+        sizes = [n * k // 100 for k in (8, 40, 20, 15, 10)]
+        starts = [-2**31, -(sizes[1] // 2), 2**20, 2**24, 2**28]
+        values = [v for s, k in zip(starts, sizes) for v in run(s, k)]
+        values += run(2**31 - 1, n - sum(sizes), -1)
         rnd.shuffle(values)
     else:
         vals = {-2**31, 2**31 - 1, 0}
@@ -117,7 +119,7 @@ def write_xml(path, mode):
 
 # A phrase of the slot function's comment for each layout.
 LAYOUT = {'dense': 'outside the table',
-          'runs': 'come in 4 runs of values',
+          'runs': 'come in 6 runs of values',
           'sparse': 'the perfect hash of the code'}
 
 
