@@ -781,32 +781,31 @@ static void name_entry_function(const struct layout *l, struct buf *out)
 		(unsigned)l->name_phf.nslots);
 }
 
-/* The symbol (or alias) of entry e when it is len bytes long, else
- * "return 0"; sets `slot`. In the generated C, with q the name's bytes. */
-static void name_candidate(const struct layout *l, struct buf *out,
-			   const char *indent)
+/* The generated C that points q at the symbol (or alias) of the name
+ * hash's entry e when that is len bytes long, and leaves in e the slot of
+ * its code; otherwise the function returns 0. */
+static void name_candidate(const struct layout *l, struct buf *out)
 {
 	if (l->naliases)
 		buf_printf(out,
-			   "%sif (e >= %zuu) {\n"
-			   "%s\tuint32_t a = e - %zuu;\n"
-			   "%s\tif (T.alias_len[a] != len)\n"
-			   "%s\t\treturn 0;\n"
-			   "%s\tq = RCAST(const unsigned char *, POOL + "
+			   "\tif (e >= %zuu) {\n"
+			   "\t\tuint32_t a = e - %zuu;\n"
+			   "\t\tif (T.alias_len[a] != len)\n"
+			   "\t\t\treturn 0;\n"
+			   "\t\tq = RCAST(const unsigned char *, POOL + "
 			   "T.alias_off[a]);\n"
-			   "%s\te = T.alias_slot[a];\n"
-			   "%s} else {\n",
-			   indent, l->nslots, indent, l->nslots, indent, indent,
-			   indent, indent, indent);
+			   "\t\te = T.alias_slot[a];\n"
+			   "\t} else {\n",
+			   l->nslots, l->nslots);
 	const char *in = l->naliases ? "\t" : "";
 	buf_printf(out,
-		   "%s%sif (T.name_len[e] != len)\n"
-		   "%s%s\treturn 0;\n"
-		   "%s%sq = RCAST(const unsigned char *, NAME_END + (T.msg[e] "
+		   "\t%sif (T.name_len[e] != len)\n"
+		   "\t%s\treturn 0;\n"
+		   "\t%sq = RCAST(const unsigned char *, NAME_END + (T.msg[e] "
 		   "- len));\n",
-		   indent, in, indent, in, indent, in);
+		   in, in, in);
 	if (l->naliases)
-		buf_printf(out, "%s}\n", indent);
+		buf_puts(out, "\t}\n");
 }
 
 static void from_name_functions(const struct layout *l, struct buf *out)
@@ -835,7 +834,7 @@ static void from_name_functions(const struct layout *l, struct buf *out)
 		   "\t\tg |= CAST(uint64_t, p[k]) << (8 * k);\n"
 		   "\te = %s_error_name_entry(g, len);\n",
 		   n, n, n);
-	name_candidate(l, out, "\t");
+	name_candidate(l, out);
 	buf_puts(out, "\tfor (k = 0; k < len; k++)\n"
 		      "\t\tif (q[k] != p[k])\n"
 		      "\t\t\treturn 0;\n"
@@ -881,7 +880,7 @@ static void from_name_functions(const struct layout *l, struct buf *out)
 			   (unsigned long long)NAME_WORD_K);
 	}
 	buf_printf(out, "\te = %s_error_name_entry(g, len);\n", n);
-	name_candidate(l, out, "\t");
+	name_candidate(l, out);
 	buf_puts(out, "\tt = q + len - 8;\n"
 		      "\tif (LE64(t) != w || LE64(q) != LE64(p))\n"
 		      "\t\treturn 0;\n");
