@@ -37,6 +37,10 @@ int main(void)
 	int back = 0;
 	ok = ok && demo_error_from_name("DEMO_E_EMPTY_NAME", &back) &&
 	     back == demo_open("");
+	/* a name inside a longer line, by its length */
+	back = 0;
+	ok = ok && demo_error_from_name_n("DEMO_E_NOT_FOUND=1", 16, &back) &&
+	     back == DEMO_E_NOT_FOUND;
 	ok = ok && demo_open("hello.txt") == 0;
 	ok = ok && strcmp(demo_error_message(4242), "Unknown demo error.") == 0;
 	ok = ok && DEMO_ERROR_COUNT == 3;
