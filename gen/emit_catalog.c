@@ -920,12 +920,13 @@ static void lookup_functions(const struct layout *l, struct buf *out)
 		   "\tuint32_t slot = %s_error_slot(code);\n"
 		   "\tuint32_t len;\n",
 		   n, n);
-	/* runs: the entry for "no such code" has no symbol either */
-	if (!l->nruns)
-		buf_printf(out, "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n",
-			   l->nslots);
-	buf_puts(out, "\tlen = T.name_len[slot];\n");
-	if (has_holes(l) || l->nruns)
+	/* (runs, hashes: the compiler sends the slot function's "no such
+	 * code" here directly) */
+	buf_printf(out,
+		   "\tif (slot >= %zuu)\n\t\treturn NO_STRING;\n"
+		   "\tlen = T.name_len[slot];\n",
+		   l->nslots);
+	if (has_holes(l))
 		buf_puts(out, "\tif (!len)\n\t\treturn NO_STRING;\n");
 	buf_puts(out, "\treturn NAME_END + (T.msg[slot] - len);\n}\n\n");
 	buf_printf(out,

@@ -162,6 +162,8 @@ const char *runs_error_name(int code)
 {
 	uint32_t slot = runs_error_slot(code);
 	uint32_t len;
+	if (slot >= 23u)
+		return NO_STRING;
 	len = T.name_len[slot];
 	if (!len)
 		return NO_STRING;
