@@ -887,10 +887,11 @@ static void from_name_functions(const struct layout *l, struct buf *out)
 	/* word k (bytes 8k..8k+8) is needed when it starts before the
 	 * last word does: len > 8k + 8 */
 	for (size_t k = 1; k < words - 1 && k <= NAME_UNROLLED; k++)
-		buf_printf(out,
-			   "\tif (len > %zuu && LE64(q + %zu) != LE64(p + %zu))\n"
-			   "\t\treturn 0;\n",
-			   8 * k + 8, 8 * k, 8 * k);
+		buf_printf(
+			out,
+			"\tif (len > %zuu && LE64(q + %zu) != LE64(p + %zu))\n"
+			"\t\treturn 0;\n",
+			8 * k + 8, 8 * k, 8 * k);
 	if (loop)
 		buf_printf(out,
 			   "\tfor (i = %d; i + 8 < len; i += 8) {\n"
@@ -1297,9 +1298,9 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	lookup_functions(&l, out);
 	localized_functions(&l, up, out);
 	buf_printf(out,
-		   "\n#undef NOINLINE\n#undef LE64\n#undef NAME_END\n#undef POOL\n#undef "
-		   "T\n#undef "
-		   "%s_ERROR_C_LOCALE_FAST\n"
+		   "\n#undef NOINLINE\n#undef LE64\n#undef NAME_END\n"
+		   "#undef POOL\n#undef T\n"
+		   "#undef %s_ERROR_C_LOCALE_FAST\n"
 		   "#undef %s_ERROR_CACHE\n#undef %s_ERROR_LOCALE_CACHE\n"
 		   "#undef NO_STRING\n#undef RCAST\n#undef CAST\n",
 		   up, up, up);
