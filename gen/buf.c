@@ -46,6 +46,14 @@ static bool buf_reserve(struct buf *b, size_t len)
 	return true;
 }
 
+void buf_clear(struct buf *b)
+{
+	b->len = 0;
+	b->failed = false;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
 void buf_put(struct buf *b, const void *data, size_t len)
 {
 	if (!buf_reserve(b, len))

@@ -15,6 +15,8 @@ struct buf {
 
 void buf_init(struct buf *b);
 void buf_free(struct buf *b);
+/* Empties b but keeps its memory, for the next text. */
+void buf_clear(struct buf *b);
 void buf_put(struct buf *b, const void *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);

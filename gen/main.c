@@ -344,6 +344,8 @@ static void stage_job(struct render_queue *q, struct render_job *j)
 			j->staged_path[i] = path;
 		else
 			free(path);
+		if (!one && j->staged_path[i])
+			buf_free(b); /* (a single file's memory is reused) */
 	}
 	free(single);
 }
@@ -351,17 +353,29 @@ static void stage_job(struct render_queue *q, struct render_job *j)
 static void *render_jobs(void *arg)
 {
 	struct render_queue *q = arg;
+	/* the memory of the last staged single file, for the next one */
+	struct buf spare;
+	buf_init(&spare);
 	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
 		struct render_job *j = &q->jobs[q->order[i]];
-		if (!j->d)
+		if (!j->d) {
 			j->em->emit_run(q->doms, q->ndoms, q->o->registry,
 					&j->files);
-		else if (j->em->emit_many)
+		} else if (j->em->emit_many) {
 			j->em->emit_many(j->d, &j->files);
-		else
+		} else {
+			buf_free(&j->b);
+			j->b = spare;
+			buf_init(&spare);
 			j->em->emit(j->d, &j->b);
+		}
 		stage_job(q, j);
+		if (job_is_single(j) && j->staged_path && j->staged_path[0]) {
+			spare = j->b;
+			buf_init(&j->b);
+		}
 	}
+	buf_free(&spare);
 	return NULL;
 }
 

@@ -258,7 +258,7 @@ bool output_stage(struct output_stager *st, const char *path,
 		    !(*tmp = write_temp(path, content, st->mode, true)))
 			return false;
 	}
-	buf_free(content);
+	buf_clear(content);
 	return true;
 }
 

@@ -43,7 +43,8 @@ struct output_stager;
 /* For files that will join s; the directories it makes are recorded in s.
  * NULL if it cannot start (then nothing is staged). */
 struct output_stager *output_stager_new(struct output_set *s);
-/* Any thread: true when staged, with content freed and *tmp set. */
+/* Any thread: true when staged, with content emptied (its memory kept, for
+ * the caller to reuse or free) and *tmp set. */
 bool output_stage(struct output_stager *st, const char *path,
 		  struct buf *content, char **tmp);
 /* Once every thread is done with it. */

@@ -246,6 +246,37 @@ static void test_impossible_size_sets_failed(void **state)
 	assert_null(b.data);
 }
 
+/* buf_clear() empties the text, keeps the memory (no reallocation for the
+ * next text of the same size) and starts over a failed buffer. */
+static void test_clear_keeps_memory(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	buf_clear(&b); /* nothing yet: still empty, no memory */
+	assert_null(b.data);
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&b, "0123456789");
+	char *data = b.data;
+	size_t cap = b.cap;
+	buf_clear(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	assert_ptr_equal(b.data, data);
+	assert_int_equal(b.cap, cap);
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&b, "abcdefghij");
+	assert_ptr_equal(b.data, data);
+	assert_int_equal(b.len, 10000);
+	assert_memory_equal(b.data + 9990, "abcdefghij", 11);
+	b.failed = true;
+	buf_clear(&b);
+	assert_false(b.failed);
+	buf_puts(&b, "x");
+	assert_string_equal(b.data, "x");
+	buf_free(&b);
+}
+
 /* The flag is sticky: after a failure nothing more is appended, by any of
  * the four functions, even appends that would fit. */
 static void test_failed_is_sticky(void **state)
@@ -311,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_printf_large),
 		cmocka_unit_test(test_printf_many_appends),
 		cmocka_unit_test(test_impossible_size_sets_failed),
+		cmocka_unit_test(test_clear_keeps_memory),
 		cmocka_unit_test(test_failed_is_sticky),
 		cmocka_unit_test(test_printf_encoding_error_sets_failed),
 	};

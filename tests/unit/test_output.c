@@ -385,8 +385,9 @@ static void test_failed_commit_changes_nothing(void **state)
 	output_set_free(&s);
 }
 
-/* Stages name (relative to dir) with content text into s; the stager frees
- * the buffer. want_tmp: a temporary file is expected (the content is new). */
+/* Stages name (relative to dir) with content text into s; the stager
+ * empties the buffer. want_tmp: a temporary file is expected (the content
+ * is new). */
 static void stage(struct output_stager *st, struct output_set *s,
 		  const char *name, const char *text, bool want_tmp)
 {
@@ -396,7 +397,9 @@ static void stage(struct output_stager *st, struct output_set *s,
 	char *path = in_dir(name);
 	char *tmp = NULL;
 	assert_true(output_stage(st, path, &b, &tmp));
-	assert_null(b.data);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	buf_free(&b);
 	if (want_tmp)
 		assert_non_null(tmp);
 	else
