@@ -15,7 +15,11 @@ if [ ! -f build-fuzz/build.ninja ]; then
 fi
 meson compile -C build-fuzz fuzz-errgen >/dev/null
 mkdir -p build-fuzz/corpus build-fuzz/crashes
-find data tests -name '*.xml' -size -1M -exec cp -t build-fuzz/corpus {} + 2>/dev/null || true
+# (find's -size -1M would mean empty files: sizes round up to whole MiB;
+# many inputs share a name, so each seed is named after its path)
+find data tests -name '*.xml' -size -1024k | while IFS= read -r f; do
+	cp "$f" "build-fuzz/corpus/seed-$(printf '%s' "$f" | tr / _)"
+done
 # regressions first: each must run clean
 if ls tests/fuzz/regressions/* >/dev/null 2>&1; then
 	./build-fuzz/tests/fuzz/fuzz-errgen tests/fuzz/regressions/*
