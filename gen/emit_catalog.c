@@ -133,12 +133,11 @@ static uint32_t phf_slots(size_t n)
 #define MAX_RUNS   16
 #define MAX_CHECKS 3
 
-/* A run of codes: the values [lo, lo + span) in the slots from base (the
- * runs lie in the slots most codes first). */
+/* A run of codes: the values [lo, lo + span) in the slots from base. */
 struct run {
 	int32_t lo;
 	size_t span, base;
-	size_t count; /* codes in it: the runs are tried most codes first */
+	size_t count; /* codes in it */
 };
 
 /* Everything the catalog needs, computed before any text is written. */
@@ -147,7 +146,8 @@ struct layout {
 	size_t *order; /* error indices by value */
 	size_t count;
 	bool dense;   /* one run, the slot is the code's offset */
-	size_t nruns; /* or a few runs, one after the other in the slots */
+	size_t nruns; /* or a few runs, most codes first, each in slots of
+		       * its own */
 	struct run runs[MAX_RUNS];
 	bool hashed;   /* or neither: a perfect hash of the code */
 	size_t nslots; /* dense, runs: span of values; hashed: hash slots */
@@ -248,24 +248,10 @@ done:
 	return rc == PHF_OK;
 }
 
-/* The index in l->runs of the run with the i-th most codes (the runs are
- * tried, and lie in the slots, in that order). */
-static size_t run_rank(const struct layout *l, size_t i)
-{
-	size_t order[MAX_RUNS];
-	for (size_t k = 0; k < l->nruns; k++) {
-		size_t j = k;
-		for (; j > 0 && l->runs[order[j - 1]].count < l->runs[k].count;
-		     j--)
-			order[j] = order[j - 1];
-		order[j] = k;
-	}
-	return order[i];
-}
-
-/* The runs of the codes (by value), when there are few enough of them and
- * their holes take no more slots than a dense table would allow;
- * otherwise l->nruns stays 0. */
+/* The runs of the codes, most codes first (the order they are tried in and
+ * lie in the slots), when there are few enough of them, their holes take
+ * no more slots than a dense table would allow and a code takes few
+ * checks on average; otherwise l->nruns stays 0. */
 static void find_runs(const struct domain *d, struct layout *l)
 {
 	struct run r[MAX_RUNS];
@@ -286,28 +272,34 @@ static void find_runs(const struct domain *d, struct layout *l)
 	}
 	if (n < 2 || slots > 2 * l->count + 16)
 		return;
-	memcpy(l->runs, r, n * sizeof(*r));
-	l->nruns = n;
+	for (size_t i = 1; i < n; i++) /* stable: by value among equals */
+		for (size_t j = i; j > 0 && r[j - 1].count < r[j].count; j--) {
+			struct run t = r[j];
+			r[j] = r[j - 1];
+			r[j - 1] = t;
+		}
 	/* the slots of the run with the most codes first, from 0: its codes
 	 * are the slots' plus a constant */
 	size_t checks = 0;
 	slots = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct run *cur = &l->runs[run_rank(l, i)];
-		cur->base = slots;
-		slots += cur->span;
-		checks += (i + 1) * cur->count;
+		r[i].base = slots;
+		slots += r[i].span;
+		checks += (i + 1) * r[i].count;
 	}
-	l->nslots = slots;
 	if (checks > MAX_CHECKS * l->count)
-		l->nruns = 0; /* hashed after all */
+		return; /* hashed after all */
+	memcpy(l->runs, r, n * sizeof(*r));
+	l->nruns = n;
+	l->nslots = slots;
 }
 
 /* The run that holds value v (one does). */
 static const struct run *run_of(const struct layout *l, int32_t v)
 {
 	size_t i = 0;
-	while (i + 1 < l->nruns && l->runs[i + 1].lo <= v)
+	while (i + 1 < l->nruns &&
+	       (uint64_t)((int64_t)v - l->runs[i].lo) >= l->runs[i].span)
 		i++;
 	return &l->runs[i];
 }
@@ -638,7 +630,7 @@ static void run_slot_function(const struct layout *l, struct buf *out)
 		   "\tuint32_t x = CAST(uint32_t, code);\n",
 		   l->nslots, l->nruns, l->n);
 	for (size_t i = 0; i < l->nruns; i++) {
-		const struct run *r = &l->runs[run_rank(l, i)];
+		const struct run *r = &l->runs[i];
 		buf_puts(out, "\tif (x - CAST(uint32_t, ");
 		c_int_expr(out, r->lo);
 		buf_printf(out, ") < %zuu)\n\t\treturn x - CAST(uint32_t, ",
@@ -710,7 +702,7 @@ static void code_of_slot(const struct layout *l, const char *slot,
 	} else if (l->nruns) {
 		/* by the slot's run, most codes first */
 		for (size_t i = 0; i < l->nruns; i++) {
-			const struct run *r = &l->runs[run_rank(l, i)];
+			const struct run *r = &l->runs[i];
 			if (i + 1 < l->nruns && r->base)
 				buf_printf(out, "%s - %zuu < %zuu ? ", slot,
 					   r->base, r->span);
