@@ -14,11 +14,22 @@ import subprocess
 import sys
 import tempfile
 
-# A phrase of the slot function's comment for each layout ("runs N": its
-# codes come in N runs).
+# A phrase of the slot function's comment for each layout.
 PHRASE = {'dense': 'outside the table',
           'runs': 'runs of values',
           'hashed': 'the perfect hash of the code'}
+
+
+def catalog_layout(src, domain):
+    """The layout of a generated catalog's source, as its slot function's
+    comment tells it: 'dense', 'runs N' (its codes come in N runs),
+    'hashed', or '?'."""
+    head = src[:src.index('static uint32_t %s_error_slot' % domain)]
+    comment = head[head.rindex('/*'):].replace('\n * ', ' ')
+    got = [k for k, p in PHRASE.items() if p in comment]
+    if got == ['runs']:
+        return 'runs ' + comment.split(' runs of values')[0].split()[-1]
+    return got[0] if len(got) == 1 else '?'
 
 
 def run_of(start, count):
@@ -103,16 +114,11 @@ def main():
                             xml], check=True)
             with open(os.path.join(out, 'lay_errors.c')) as f:
                 src = f.read()
-            head = src[:src.index('static uint32_t lay_error_slot')]
-            comment = head[head.rindex('/*'):].replace('\n * ', ' ')
-            got = [k for k, p in PHRASE.items() if p in comment]
-            if got == ['runs']:
-                got = ['runs ' + comment.split(' runs of values')[0]
-                       .split()[-1]]
-            ok = got == [want]
+            got = catalog_layout(src, 'lay')
+            ok = got == want
             failures += not ok
             print('%s %s: %s (want %s)' % ('PASS' if ok else 'FAIL', label,
-                                            ', '.join(got) or '?', want))
+                                            got, want))
     print('%d cases, %d failures' % (len(cases), failures))
     sys.exit(1 if failures else 0)
 

@@ -26,6 +26,9 @@ import tempfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, HERE)
+import layout  # noqa: E402
 ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 
 
@@ -117,10 +120,8 @@ def write_xml(path, mode):
         f.write('</errors>\n')
 
 
-# A phrase of the slot function's comment for each layout.
-LAYOUT = {'dense': 'outside the table',
-          'runs': 'come in 6 runs of values',
-          'sparse': 'the perfect hash of the code'}
+# The layout each mode's table must get (layout.py's names).
+LAYOUT = {'dense': 'dense', 'runs': 'runs 6', 'sparse': 'hashed'}
 
 
 def main():
@@ -133,9 +134,10 @@ def main():
                        check=True)
         with open(os.path.join(out, 'phfx_errors.c'), encoding='utf-8') as f:
             src = f.read()
-        slot = src[src.index('*/\nstatic uint32_t phfx_error_slot') - 400:]
-        if LAYOUT[mode] not in slot[:600].replace('\n * ', ' '):
-            sys.exit('FAIL: the catalog does not use the %s layout' % mode)
+        got = layout.catalog_layout(src, 'phfx')
+        if got != LAYOUT[mode]:
+            sys.exit('FAIL: the %s table got the layout %s, not %s'
+                     % (mode, got, LAYOUT[mode]))
         r = subprocess.run([sys.executable,
                             os.path.join(HERE, 'run_consumer.py'),
                             errgen, xml, compiler, std])
