@@ -169,9 +169,9 @@ def main():
         for kind in KINDS:
             d = os.path.join(wd, kind)
             os.makedirs(d, exist_ok=True)
-            cs = gen_table.codes(a.n, kind if kind != "dense" else False)
+            cs = gen_table.codes(a.n, kind)
             xml = os.path.join(d, "bench.xml")
-            gen_table.write_xml(xml, cs, kind if kind != "dense" else False)
+            gen_table.write_xml(xml, cs, kind)
             keys[kind] = os.path.join(d, "keys.txt")
             with open(keys[kind], "w") as f:
                 f.write("".join("%d %s\n" % (c["value"], c["name"])

@@ -191,11 +191,11 @@ def main():
         for kind in ("dense", "runs", "sparse"):
             d = os.path.join(wd, kind)
             os.makedirs(d, exist_ok=True)
-            cs = gen_table.codes(n, kind if kind != "dense" else False)
+            cs = gen_table.codes(n, kind)
             strings[kind] = (sum(len(c["name"]) + 1 for c in cs),
                              sum(len(c["msg"].encode()) + 1 for c in cs))
             xml = os.path.join(d, "bench.xml")
-            gen_table.write_xml(xml, cs, kind if kind != "dense" else False)
+            gen_table.write_xml(xml, cs, kind)
             benchlib.run([errgen, "--flat", "-o", d,
                           "--emit=header,catalog", xml])
             c = os.path.join(d, "bench_errors.c")

@@ -152,16 +152,25 @@ def run_values(start, count):
     return [start + i + i // 15 for i in range(count)]
 
 
-def codes(n, sparse=False, seed=1):
+def layout_of(kind):
+    """"dense", "runs" or "sparse" from a kind (True and False: sparse and
+    dense)."""
+    if kind in ("dense", "runs", "sparse"):
+        return kind
+    return "sparse" if kind else "dense"
+
+
+def codes(n, kind="dense", seed=1):
     """The N codes in value order: dicts name, value, msg, de, fr, maps.
-    sparse: True or "sparse" (random 32-bit values), "runs" (three runs),
-    False (dense)."""
+    kind: "dense", "runs" (three runs) or "sparse" (random 32-bit values);
+    True and False mean sparse and dense."""
     rng = random.Random(seed)
-    if sparse == "runs":
+    kind = layout_of(kind)
+    if kind == "runs":
         a, b = n // 2, n * 3 // 10
         values = sorted(run_values(0, a) + run_values(65536, b) +
                         run_values(-2**24, n - a - b))
-    elif sparse:
+    elif kind == "sparse":
         values = sorted(random.Random(seed + 1).sample(
             range(-2**31, 2**31), n))
     else:
@@ -197,17 +206,17 @@ def codes(n, sparse=False, seed=1):
     return out
 
 
-def write_xml(path, cs, sparse, english_only=False):
-    """english_only: names and English messages alone, what a compile_et
-    table (gen_et.py) holds of the same codes."""
+def write_xml(path, cs, kind, english_only=False):
+    """kind: as codes() took it. english_only: names and English messages
+    alone, what a compile_et table (gen_et.py) holds of the same codes."""
+    kind = layout_of(kind)
     lo, hi = cs[0]["value"], cs[-1]["value"]
-    base = "" if sparse else ' base="%d"' % DENSE_BASE
+    base = ' base="%d"' % DENSE_BASE if kind == "dense" else ""
     languages = "" if english_only else ' languages="de fr"'
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         f.write('<!-- Synthetic benchmark domain (tests/bench/gen_table.py), '
-                '%d %s codes. -->\n' % (len(cs), sparse if sparse in (
-                    "runs", "sparse") else "sparse" if sparse else "dense"))
+                '%d codes, %s. -->\n' % (len(cs), kind))
         f.write('<errors xmlns="urn:errgen:1" domain="%s" prefix="%s"%s '
                 'min="%d" max="%d" gettext-domain="bench-errors"%s '
                 'unknown-message="Unknown benchmark error '
@@ -238,7 +247,7 @@ def main():
     a = ap.parse_args()
     if a.n < 1:
         sys.exit("N must be at least 1")
-    kind = "runs" if a.runs else a.sparse
+    kind = "runs" if a.runs else "sparse" if a.sparse else "dense"
     write_xml(a.out, codes(a.n, kind, a.seed), kind)
 
 
