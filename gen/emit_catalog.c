@@ -70,9 +70,12 @@ static size_t pool_add(struct pool *p, const char *s, bool *failed)
  * one ending at the last byte and the last one starting at the first:
  *
  *	g = word(len - 8); g = g * K ^ word(len - 16); ...;
- *	g = (g ^ len) * mult; g ^= g >> 32
+ *	g = (g ^ len) * mult
  *
- * Names shorter than 8 bytes are one zero-padded word. */
+ * Names shorter than 8 bytes are one zero-padded word. The perfect hash
+ * takes g's top bits for the bucket and the 32 bits below them for the key
+ * within it (name_key()): the high bits of a product are the well mixed
+ * ones, and no shift and fold is needed to reach them. */
 #define NAME_WORD_K 0xFF51AFD7ED558CCDu
 
 static uint64_t le64(const unsigned char *p, size_t n)
@@ -98,8 +101,14 @@ static uint64_t name_hash(const char *s, size_t len, size_t words,
 	} else {
 		g = le64(p, len);
 	}
-	g = (g ^ len) * mult;
-	return g ^ (g >> 32);
+	return (g ^ len) * mult;
+}
+
+/* The key phf_build() takes for the name hash g with bits bucket bits: the
+ * bucket from g's top bits, the low half from the 32 bits below them. */
+static uint64_t name_key(uint64_t g, unsigned bits)
+{
+	return (g >> (64 - bits) << (64 - bits)) | (uint32_t)(g >> (32 - bits));
 }
 
 /* The code hash: the code's offset from the lowest times an odd 32-bit
@@ -225,12 +234,15 @@ static bool build_name_hash(const char **names, const size_t *lens,
 	if (!g)
 		return false;
 	enum phf_result rc = PHF_FULL;
+	unsigned bits = phf_bucket_bits((uint32_t)nnames);
 	for (size_t w = 0; w < 4; w++) {
 		unsigned dups = 0;
 		for (size_t m = 0; m < NMULTS && dups < 2; m++) {
 			for (size_t i = 0; i < nnames; i++)
-				g[i] = name_hash(names[i], lens[i],
-						 word_counts[w], mults[m]);
+				g[i] = name_key(name_hash(names[i], lens[i],
+							  word_counts[w],
+							  mults[m]),
+						bits);
 			rc = phf_build(g, (uint32_t)nnames, phf_slots(nnames),
 				       65536, &l->name_phf);
 			if (rc == PHF_OK) {
@@ -762,15 +774,15 @@ static void name_entry_function(const struct layout *l, struct buf *out)
 		"len)\n{\n"
 		"\tuint32_t s;\n"
 		"\tg = (g ^ len) * UINT64_C(0x%016llX);\n"
-		"\tg ^= g >> 32;\n"
-		"\ts = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> "
-		"%u])) *\n\t    0x%08Xu;\n"
+		"\ts = (CAST(uint32_t, g >> %u) ^\n"
+		"\t     CAST(uint32_t, T.name_pilot[g >> %u])) *\n"
+		"\t    0x%08Xu;\n"
 		"\treturn T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * "
 		"%uu) >> 32)];\n"
 		"}\n\n",
 		l->n, (unsigned long long)l->name_mult,
-		64 - l->name_phf.bucket_bits, PHF_K,
-		(unsigned)l->name_phf.nslots);
+		32 - l->name_phf.bucket_bits, 64 - l->name_phf.bucket_bits,
+		PHF_K, (unsigned)l->name_phf.nslots);
 }
 
 /* The generated C that points q at the symbol (or alias) of the name

@@ -21,6 +21,15 @@ void phf_free(struct phf *p)
 	memset(p, 0, sizeof(*p));
 }
 
+unsigned phf_bucket_bits(uint32_t n)
+{
+	/* about three to six keys per bucket */
+	unsigned bits = 1;
+	while (bits < 31 && ((uint64_t)3 << (bits + 1)) <= n)
+		bits++;
+	return bits;
+}
+
 /* The largest bucket this will place; a bigger one means the hash is poor
  * for these keys (or they repeat), and another seed is the cure. */
 #define MAX_BUCKET 64
@@ -29,10 +38,7 @@ enum phf_result phf_build(const uint64_t *g, uint32_t n, uint32_t nslots,
 			  uint32_t max_pilot, struct phf *out)
 {
 	memset(out, 0, sizeof(*out));
-	/* about three to six keys per bucket */
-	unsigned bits = 1;
-	while (bits < 31 && ((uint64_t)3 << (bits + 1)) <= n)
-		bits++;
+	unsigned bits = phf_bucket_bits(n);
 	uint32_t nb = (uint32_t)1 << bits;
 	out->bucket_bits = bits;
 	out->nslots = nslots;

@@ -41,6 +41,11 @@ enum phf_result {
 	PHF_FULL,
 };
 
+/* The bucket bits phf_build() takes for n keys (about three to six keys a
+ * bucket), for callers that fold more of their hash into the key's low half
+ * (the bits below the bucket's). */
+unsigned phf_bucket_bits(uint32_t n);
+
 /* Places n keys (n >= 1) by their hashes g[0..n) into nslots >= n slots,
  * with pilots below max_pilot. */
 enum phf_result phf_build(const uint64_t *g, uint32_t n, uint32_t nslots,

@@ -23,6 +23,8 @@ static void expect_perfect(const uint64_t *g, uint32_t n, uint32_t nslots)
 	assert_int_equal(phf_build(g, n, nslots, 65536, &p), PHF_OK);
 	assert_int_equal(p.nslots, nslots);
 	assert_true(p.bucket_bits >= 1 && p.bucket_bits <= 31);
+	/* callers that build their keys for the bucket bits can know them */
+	assert_int_equal(p.bucket_bits, phf_bucket_bits(n));
 	unsigned char *seen = calloc(nslots, 1);
 	assert_non_null(seen);
 	for (uint32_t i = 0; i < n; i++) {

@@ -77,10 +77,10 @@ static const struct grp_error_tables {
 		10, 11, 0, 11, 9, 0, 9,
 	},
 	{
-		7, 6, 0, 4, 3, 8, 1, 0,
+		0, 0, 7, 4, 1, 6, 3, 8,
 	},
 	{
-		0, 13,
+		0, 16,
 	},
 	{
 		107, 120,
@@ -160,8 +160,8 @@ static inline uint32_t grp_error_name_entry(uint64_t g, size_t len)
 {
 	uint32_t s;
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 63])) *
+	s = (CAST(uint32_t, g >> 31) ^
+	     CAST(uint32_t, T.name_pilot[g >> 63])) *
 	    0x85EBCA6Bu;
 	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 8u) >> 32)];
 }

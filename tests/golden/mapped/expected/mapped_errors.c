@@ -75,11 +75,11 @@ static const struct mapped_error_tables {
 		0, 0, 0, 0, 0, 0, 12,
 	},
 	{
-		1, 13, 3, 0, 5, 0, 30, 2, 4, 20, 10, 12,
-		11,
+		1, 10, 13, 30, 3, 2, 20, 4, 12, 0, 0, 11,
+		5,
 	},
 	{
-		5, 9, 14, 0,
+		50, 3, 1, 5,
 	},
 	{
 		"" "\0"
@@ -162,8 +162,8 @@ static inline uint32_t mapped_error_name_entry(uint64_t g, size_t len)
 {
 	uint32_t s;
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 62])) *
+	s = (CAST(uint32_t, g >> 30) ^
+	     CAST(uint32_t, T.name_pilot[g >> 62])) *
 	    0x85EBCA6Bu;
 	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 13u) >> 32)];
 }

@@ -133,8 +133,8 @@ static inline uint32_t mini_error_name_entry(uint64_t g, size_t len)
 {
 	uint32_t s;
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 63])) *
+	s = (CAST(uint32_t, g >> 31) ^
+	     CAST(uint32_t, T.name_pilot[g >> 63])) *
 	    0x85EBCA6Bu;
 	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 2u) >> 32)];
 }

@@ -84,11 +84,11 @@ static const struct runs_error_tables {
 		14, 0, 0, 0, 13, 10, 11, 0, 0, 11, 8, 0,
 	},
 	{
-		12, 18, 2, 0, 9, 23, 21, 10, 16, 22, 8, 11,
-		1, 0, 17,
+		18, 9, 17, 1, 12, 23, 0, 11, 0, 16, 10, 21,
+		2, 8, 22,
 	},
 	{
-		0, 11, 0, 58,
+		5, 16, 7, 55,
 	},
 	{
 		15,
@@ -191,8 +191,8 @@ static inline uint32_t runs_error_name_entry(uint64_t g, size_t len)
 {
 	uint32_t s;
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 62])) *
+	s = (CAST(uint32_t, g >> 30) ^
+	     CAST(uint32_t, T.name_pilot[g >> 62])) *
 	    0x85EBCA6Bu;
 	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 15u) >> 32)];
 }

@@ -95,11 +95,11 @@ static const struct sparse_error_tables {
 		0,
 	},
 	{
-		0, 8, 7, 6, 11, 3, 1, 5, 9, 13, 2, 12,
-		11, 4,
+		11, 11, 12, 13, 5, 1, 9, 6, 0, 4, 7, 8,
+		2, 3,
 	},
 	{
-		1, 4, 33, 5,
+		3, 14, 17, 0,
 	},
 	{
 		11, 9,
@@ -192,8 +192,8 @@ static inline uint32_t sparse_error_name_entry(uint64_t g, size_t len)
 {
 	uint32_t s;
 	g = (g ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	g ^= g >> 32;
-	s = (CAST(uint32_t, g) ^ CAST(uint32_t, T.name_pilot[g >> 62])) *
+	s = (CAST(uint32_t, g >> 30) ^
+	     CAST(uint32_t, T.name_pilot[g >> 62])) *
 	    0x85EBCA6Bu;
 	return T.name_slot[CAST(uint32_t, (CAST(uint64_t, s) * 14u) >> 32)];
 }
