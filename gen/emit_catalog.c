@@ -818,12 +818,16 @@ static void from_name_functions(const struct layout *l, struct buf *out)
 	name_entry_function(l, out);
 
 	/* names shorter than a word: out of line, so that the usual case
-	 * needs no saved registers */
+	 * needs no saved registers; the usual case inline in both entry
+	 * points, so that _from_name is strlen and the lookup, not a call
+	 * more */
 	buf_printf(out,
 		   "#if defined(__GNUC__)\n"
 		   "#define NOINLINE __attribute__((noinline))\n"
+		   "#define ALWAYS_INLINE __attribute__((always_inline))\n"
 		   "#else\n"
 		   "#define NOINLINE\n"
+		   "#define ALWAYS_INLINE\n"
 		   "#endif\n\n"
 		   "/* %s_error_from_name_n() for names of fewer than 8 bytes "
 		   "(the hash takes\n * them as one zero-padded word). */\n"
@@ -849,8 +853,11 @@ static void from_name_functions(const struct layout *l, struct buf *out)
 	/* the usual case: the last word is read once, for the hash and the
 	 * comparison; the others are compared a word at a time */
 	buf_printf(out,
-		   "int %s_error_from_name_n(const char *name, size_t len, "
-		   "int *code)\n{\n"
+		   "/* The name of len bytes at name: 1 and its code in *code, "
+		   "or 0. */\n"
+		   "ALWAYS_INLINE static inline int\n"
+		   "%s_error_find_name(const char *name, size_t len, int "
+		   "*code)\n{\n"
 		   "\tconst unsigned char *p = RCAST(const unsigned char *, "
 		   "name), *q, *t;\n"
 		   "\tuint64_t w, g;\n"
@@ -908,12 +915,16 @@ static void from_name_functions(const struct layout *l, struct buf *out)
 	code_of_slot(l, "e", out);
 	buf_printf(out,
 		   ";\n\treturn 1;\n}\n\n"
+		   "int %s_error_from_name_n(const char *name, size_t len, "
+		   "int *code)\n{\n"
+		   "\treturn %s_error_find_name(name, len, code);\n"
+		   "}\n\n"
 		   "int %s_error_from_name(const char *name, int *code)\n{\n"
 		   "\tif (!name)\n"
 		   "\t\treturn 0;\n"
-		   "\treturn %s_error_from_name_n(name, strlen(name), code);\n"
+		   "\treturn %s_error_find_name(name, strlen(name), code);\n"
 		   "}\n",
-		   n, n);
+		   n, n, n, n);
 }
 
 static void lookup_functions(const struct layout *l, struct buf *out)
@@ -1302,7 +1313,8 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	lookup_functions(&l, out);
 	localized_functions(&l, up, out);
 	buf_printf(out,
-		   "\n#undef NOINLINE\n#undef LE64\n#undef NAME_END\n"
+		   "\n#undef NOINLINE\n#undef ALWAYS_INLINE\n#undef "
+		   "LE64\n#undef NAME_END\n"
 		   "#undef POOL\n#undef T\n"
 		   "#undef %s_ERROR_C_LOCALE_FAST\n"
 		   "#undef %s_ERROR_CACHE\n#undef %s_ERROR_LOCALE_CACHE\n"

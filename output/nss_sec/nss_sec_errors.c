@@ -591,8 +591,10 @@ static inline uint32_t nss_sec_error_name_entry(uint64_t g, size_t len)
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE
 #endif
 
 /* nss_sec_error_from_name_n() for names of fewer than 8 bytes (the hash takes
@@ -617,7 +619,9 @@ nss_sec_error_from_short_name(const unsigned char *p, size_t len, int *code)
 	return 1;
 }
 
-int nss_sec_error_from_name_n(const char *name, size_t len, int *code)
+/* The name of len bytes at name: 1 and its code in *code, or 0. */
+ALWAYS_INLINE static inline int
+nss_sec_error_find_name(const char *name, size_t len, int *code)
 {
 	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
 	uint64_t w, g;
@@ -653,11 +657,16 @@ int nss_sec_error_from_name_n(const char *name, size_t len, int *code)
 	return 1;
 }
 
+int nss_sec_error_from_name_n(const char *name, size_t len, int *code)
+{
+	return nss_sec_error_find_name(name, len, code);
+}
+
 int nss_sec_error_from_name(const char *name, int *code)
 {
 	if (!name)
 		return 0;
-	return nss_sec_error_from_name_n(name, strlen(name), code);
+	return nss_sec_error_find_name(name, strlen(name), code);
 }
 
 #ifdef NSS_SEC_ERROR_CACHE
@@ -874,6 +883,7 @@ const char *nss_sec_error_message_l(int code, locale_t locale)
 #endif
 
 #undef NOINLINE
+#undef ALWAYS_INLINE
 #undef LE64
 #undef NAME_END
 #undef POOL

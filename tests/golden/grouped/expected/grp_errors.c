@@ -168,8 +168,10 @@ static inline uint32_t grp_error_name_entry(uint64_t g, size_t len)
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE
 #endif
 
 /* grp_error_from_name_n() for names of fewer than 8 bytes (the hash takes
@@ -202,7 +204,9 @@ grp_error_from_short_name(const unsigned char *p, size_t len, int *code)
 	return 1;
 }
 
-int grp_error_from_name_n(const char *name, size_t len, int *code)
+/* The name of len bytes at name: 1 and its code in *code, or 0. */
+ALWAYS_INLINE static inline int
+grp_error_find_name(const char *name, size_t len, int *code)
 {
 	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
 	uint64_t w, g;
@@ -232,11 +236,16 @@ int grp_error_from_name_n(const char *name, size_t len, int *code)
 	return 1;
 }
 
+int grp_error_from_name_n(const char *name, size_t len, int *code)
+{
+	return grp_error_find_name(name, len, code);
+}
+
 int grp_error_from_name(const char *name, int *code)
 {
 	if (!name)
 		return 0;
-	return grp_error_from_name_n(name, strlen(name), code);
+	return grp_error_find_name(name, strlen(name), code);
 }
 
 #ifdef GRP_ERROR_CACHE
@@ -453,6 +462,7 @@ const char *grp_error_message_l(int code, locale_t locale)
 #endif
 
 #undef NOINLINE
+#undef ALWAYS_INLINE
 #undef LE64
 #undef NAME_END
 #undef POOL

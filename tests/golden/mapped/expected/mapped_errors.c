@@ -170,8 +170,10 @@ static inline uint32_t mapped_error_name_entry(uint64_t g, size_t len)
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE
 #endif
 
 /* mapped_error_from_name_n() for names of fewer than 8 bytes (the hash takes
@@ -196,7 +198,9 @@ mapped_error_from_short_name(const unsigned char *p, size_t len, int *code)
 	return 1;
 }
 
-int mapped_error_from_name_n(const char *name, size_t len, int *code)
+/* The name of len bytes at name: 1 and its code in *code, or 0. */
+ALWAYS_INLINE static inline int
+mapped_error_find_name(const char *name, size_t len, int *code)
 {
 	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
 	uint64_t w, g;
@@ -218,11 +222,16 @@ int mapped_error_from_name_n(const char *name, size_t len, int *code)
 	return 1;
 }
 
+int mapped_error_from_name_n(const char *name, size_t len, int *code)
+{
+	return mapped_error_find_name(name, len, code);
+}
+
 int mapped_error_from_name(const char *name, int *code)
 {
 	if (!name)
 		return 0;
-	return mapped_error_from_name_n(name, strlen(name), code);
+	return mapped_error_find_name(name, strlen(name), code);
 }
 
 #ifdef MAPPED_ERROR_CACHE
@@ -439,6 +448,7 @@ const char *mapped_error_message_l(int code, locale_t locale)
 #endif
 
 #undef NOINLINE
+#undef ALWAYS_INLINE
 #undef LE64
 #undef NAME_END
 #undef POOL

@@ -141,8 +141,10 @@ static inline uint32_t mini_error_name_entry(uint64_t g, size_t len)
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE
 #endif
 
 /* mini_error_from_name_n() for names of fewer than 8 bytes (the hash takes
@@ -167,7 +169,9 @@ mini_error_from_short_name(const unsigned char *p, size_t len, int *code)
 	return 1;
 }
 
-int mini_error_from_name_n(const char *name, size_t len, int *code)
+/* The name of len bytes at name: 1 and its code in *code, or 0. */
+ALWAYS_INLINE static inline int
+mini_error_find_name(const char *name, size_t len, int *code)
 {
 	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
 	uint64_t w, g;
@@ -187,11 +191,16 @@ int mini_error_from_name_n(const char *name, size_t len, int *code)
 	return 1;
 }
 
+int mini_error_from_name_n(const char *name, size_t len, int *code)
+{
+	return mini_error_find_name(name, len, code);
+}
+
 int mini_error_from_name(const char *name, int *code)
 {
 	if (!name)
 		return 0;
-	return mini_error_from_name_n(name, strlen(name), code);
+	return mini_error_find_name(name, strlen(name), code);
 }
 
 #ifdef MINI_ERROR_CACHE
@@ -408,6 +417,7 @@ const char *mini_error_message_l(int code, locale_t locale)
 #endif
 
 #undef NOINLINE
+#undef ALWAYS_INLINE
 #undef LE64
 #undef NAME_END
 #undef POOL

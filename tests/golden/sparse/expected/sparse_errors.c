@@ -200,8 +200,10 @@ static inline uint32_t sparse_error_name_entry(uint64_t g, size_t len)
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE
 #endif
 
 /* sparse_error_from_name_n() for names of fewer than 8 bytes (the hash takes
@@ -235,7 +237,9 @@ sparse_error_from_short_name(const unsigned char *p, size_t len, int *code)
 	return 1;
 }
 
-int sparse_error_from_name_n(const char *name, size_t len, int *code)
+/* The name of len bytes at name: 1 and its code in *code, or 0. */
+ALWAYS_INLINE static inline int
+sparse_error_find_name(const char *name, size_t len, int *code)
 {
 	const unsigned char *p = RCAST(const unsigned char *, name), *q, *t;
 	uint64_t w, g;
@@ -266,11 +270,16 @@ int sparse_error_from_name_n(const char *name, size_t len, int *code)
 	return 1;
 }
 
+int sparse_error_from_name_n(const char *name, size_t len, int *code)
+{
+	return sparse_error_find_name(name, len, code);
+}
+
 int sparse_error_from_name(const char *name, int *code)
 {
 	if (!name)
 		return 0;
-	return sparse_error_from_name_n(name, strlen(name), code);
+	return sparse_error_find_name(name, strlen(name), code);
 }
 
 #ifdef SPARSE_ERROR_CACHE
@@ -500,6 +509,7 @@ const char *sparse_error_message_l(int code, locale_t locale)
 #endif
 
 #undef NOINLINE
+#undef ALWAYS_INLINE
 #undef LE64
 #undef NAME_END
 #undef POOL
