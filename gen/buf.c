@@ -54,7 +54,7 @@ void buf_clear(struct buf *b)
 		b->data[0] = '\0';
 }
 
-void buf_put(struct buf *b, const void *data, size_t len)
+void buf_put_slow(struct buf *b, const void *data, size_t len)
 {
 	if (!buf_reserve(b, len))
 		return;
@@ -62,22 +62,6 @@ void buf_put(struct buf *b, const void *data, size_t len)
 		memcpy(b->data + b->len, data, len);
 	b->len += len;
 	b->data[b->len] = '\0';
-}
-
-void buf_puts(struct buf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, char c)
-{
-	/* the escapers call this once a character: keep it short */
-	if (b->cap - b->len > 1 && !b->failed) {
-		b->data[b->len++] = c;
-		b->data[b->len] = '\0';
-		return;
-	}
-	buf_put(b, &c, 1);
 }
 
 /* What vsnprintf() would append, without its per-call setup (the emitters

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *data;
@@ -17,9 +18,33 @@ void buf_init(struct buf *b);
 void buf_free(struct buf *b);
 /* Empties b but keeps its memory, for the next text. */
 void buf_clear(struct buf *b);
-void buf_put(struct buf *b, const void *data, size_t len);
-void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* buf_put() when the bytes do not fit (or the buffer failed). */
+void buf_put_slow(struct buf *b, const void *data, size_t len);
+
+/* The emitters append millions of short pieces: the usual case, room to
+ * spare, is inline and saves no registers. */
+static inline void buf_put(struct buf *b, const void *data, size_t len)
+{
+	if (len < b->cap - b->len && !b->failed) {
+		if (len)
+			memcpy(b->data + b->len, data, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
+	buf_put_slow(b, data, len);
+}
+
+static inline void buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+static inline void buf_putc(struct buf *b, char c)
+{
+	buf_put(b, &c, 1);
+}
+
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void buf_printf(struct buf *b, const char *fmt, ...)
