@@ -510,11 +510,20 @@ static void init_libxml(void)
 	xmlSetExternalEntityLoader(refuse_entity);
 }
 
-/* The types whose pattern facet the event loader checks itself (a_ident(),
- * decimal32()): libxml2 matches patterns with a general
- * automaton, at about half of the whole validation's cost. */
-static const char *const lean_types[] = {"cIdentifier", "cPrefix",
-					 "decimalInt"};
+/* The facets that the event loader checks itself, left out of the schema
+ * that validates beside it: the patterns of C identifiers and decimal
+ * integers (a_ident(), decimal32(); libxml2 matches patterns with a
+ * general automaton, at about half of the whole validation's cost) and
+ * the minimum length of text (sax_nonempty(): libxml2 counts the
+ * characters of every message to find that it is not empty). */
+static const struct {
+	const char *type, *facet;
+} lean_facets[] = {
+	{"cIdentifier", "pattern"},
+	{"cPrefix", "pattern"},
+	{"decimalInt", "pattern"},
+	{"text", "minLength"},
+};
 
 /* Whether an element of the schema document is xs:LOCAL. */
 static bool is_xs(xmlNodePtr n, const char *local)
@@ -526,36 +535,38 @@ static bool is_xs(xmlNodePtr n, const char *local)
 	       xmlStrEqual(n->name, (const xmlChar *)local);
 }
 
-/* Takes the pattern facets of lean_types[] out of the schema document. */
-static void drop_lean_patterns(xmlDocPtr doc)
+/* Takes lean_facets[] out of the schema document. */
+static void drop_lean_facets(xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	for (xmlNodePtr t = root ? root->children : NULL; t; t = t->next) {
 		if (!is_xs(t, "simpleType"))
 			continue;
 		xmlChar *name = xmlGetNoNsProp(t, (const xmlChar *)"name");
-		bool lean = false;
 		for (size_t i = 0;
-		     name && i < sizeof(lean_types) / sizeof(*lean_types); i++)
-			lean = lean ||
-			       xmlStrEqual(name,
-					   (const xmlChar *)lean_types[i]);
-		xmlFree(name);
-		for (xmlNodePtr r = lean ? t->children : NULL; r; r = r->next) {
-			if (!is_xs(r, "restriction"))
+		     name && i < sizeof(lean_facets) / sizeof(*lean_facets);
+		     i++) {
+			if (!xmlStrEqual(name,
+					 (const xmlChar *)lean_facets[i].type))
 				continue;
-			for (xmlNodePtr f = r->children, next; f; f = next) {
-				next = f->next;
-				if (is_xs(f, "pattern")) {
-					xmlUnlinkNode(f);
-					xmlFreeNode(f);
+			for (xmlNodePtr r = t->children; r; r = r->next) {
+				if (!is_xs(r, "restriction"))
+					continue;
+				for (xmlNodePtr f = r->children, next; f;
+				     f = next) {
+					next = f->next;
+					if (is_xs(f, lean_facets[i].facet)) {
+						xmlUnlinkNode(f);
+						xmlFreeNode(f);
+					}
 				}
 			}
 		}
+		xmlFree(name);
 	}
 }
 
-/* The built-in schema; lean: without the patterns of lean_types[], for a
+/* The built-in schema; lean: without lean_facets[], for a
  * validation whose loader checks them (*doc then holds the document,
  * which must outlive the schema). */
 static xmlSchemaPtr compile_schema(xmlStructuredErrorFunc on_error, void *data,
@@ -568,7 +579,7 @@ static xmlSchemaPtr compile_schema(xmlStructuredErrorFunc on_error, void *data,
 				     (int)errgen_schema_xsd_len, NULL, NULL,
 				     XML_PARSE_NONET);
 		if (*doc) {
-			drop_lean_patterns(*doc);
+			drop_lean_facets(*doc);
 			pctxt = xmlSchemaNewDocParserCtxt(*doc);
 		}
 	} else {
@@ -665,7 +676,7 @@ static bool is_elem(xmlNodePtr n, const char *name)
 /* s as an int32_t, written as decimalInt's pattern has it,
  * 0|-?[1-9][0-9]{0,18} (no '+', leading zero, "-0" or space): the tree
  * loader reads values the schema checked, the event loader values whose
- * pattern its validation leaves out (lean_types[]). */
+ * pattern its validation leaves out (lean_facets[]). */
 static bool decimal32(const char *s, int32_t *out)
 {
 	bool neg = (*s == '-');
@@ -755,7 +766,7 @@ static char *a_str(const struct attrs *a, const char *name)
 		       : sax_prop(a->st, a->tag, name);
 }
 
-/* An attribute of a type in lean_types[] (a C identifier): from a start
+/* An attribute of a type in lean_facets[] (a C identifier): from a start
  * tag, the event loader gives up on a value that the pattern refuses, since
  * the validation beside it leaves the pattern out; the tree loader's
  * validation then reports it. */
@@ -763,6 +774,16 @@ static char *a_ident(const struct attrs *a, const char *name)
 {
 	char *v = a_str(a, name);
 	if (v && !a->node && !c_is_identifier(v))
+		a->st->failed = true; /* on_sax_start() stops the parser */
+	return v;
+}
+
+/* An attribute of type text, which may not be empty: from a start tag, the
+ * event loader gives up on an empty one (lean_facets[]). */
+static char *a_text(const struct attrs *a, const char *name)
+{
+	char *v = a_str(a, name);
+	if (v && !*v && !a->node)
 		a->st->failed = true; /* on_sax_start() stops the parser */
 	return v;
 }
@@ -858,7 +879,7 @@ static void read_domain(const struct attrs *a)
 	d->has_min = a_int32(a, "min", &d->min, &d->min_loc);
 	d->has_max = a_int32(a, "max", &d->max, &d->max_loc);
 	d->gettext_domain = a_str(a, "gettext-domain");
-	d->unknown_message = a_str(a, "unknown-message");
+	d->unknown_message = a_text(a, "unknown-message");
 
 	/* the languages are the words of the attribute's copy, cut apart */
 	char *langs = a_str(a, "languages");
@@ -926,7 +947,7 @@ static bool read_mapping(const struct attrs *a, struct mapping *m)
 	m->name = a_ident(a, "name");
 	m->name_loc = a_loc(a, "name");
 	m->lib = a_ident(a, "lib");
-	m->note = a_str(a, "note");
+	m->note = a_text(a, "note");
 	int direction = a_choice(a, "direction", directions, 3);
 	m->direction = direction < 0 ? MAP_BOTH : (enum map_direction)direction;
 	char pref[32];
@@ -1509,10 +1530,13 @@ static void on_sax_end(void *ctx, const xmlChar *localname,
 	} else if (kind == SAX_ERROR) {
 		sax_span_end(in, &st->d->errors[st->d->nerrors - 1].span);
 	} else if (kind == SAX_TEXT && b->text) {
-		char *s = b->content.failed ? NULL
-					    : strarena_copy(&st->d->strings,
-							    b->content.data,
-							    b->content.len);
+		/* text may not be empty, which the validation beside this
+		 * leaves to it (lean_facets[]): the tree loader reports */
+		char *s = b->content.failed || !b->content.len
+				  ? NULL
+				  : strarena_copy(&st->d->strings,
+						  b->content.data,
+						  b->content.len);
 		if (!s) {
 			sax_give_up(st);
 			return;
