@@ -5,9 +5,9 @@
                       [--errgen PATH] [--workdir DIR]
 
 For each N, gen_table.py writes a dense domain of N codes and gen_et.py the
-same codes as compile_et tables; then each tool runs --repeat times (fresh
-output directory each time, so errgen really writes and compile_et's
-"unchanged" shortcut never applies):
+same codes as compile_et tables; then each tool runs --repeat times, one
+run of each a round (fresh output directory each time, so errgen really
+writes and compile_et's "unchanged" shortcut never applies):
 
   xmllint          xmllint --noout FILE: parsing the XML, the floor
   errgen all       errgen -o DIR FILE: every output kind
@@ -36,30 +36,38 @@ import gen_et  # noqa: E402
 import gen_table  # noqa: E402
 
 
-def measure(cmd, repeat, cwd=None, fresh=None):
-    best, rss, cpu = math.inf, 0, math.inf
-    for _ in range(repeat):
-        if fresh:
-            shutil.rmtree(fresh, ignore_errors=True)
-            os.makedirs(fresh)
-        w, r, c = benchlib.run_once(cmd, cwd=cwd)
-        best, rss, cpu = min(best, w), max(rss, r), min(cpu, c)
-    return best, rss, cpu
+def once(cmd, cwd=None, fresh=None):
+    """One run of cmd: (wall, peak RSS, CPU)."""
+    if fresh:
+        shutil.rmtree(fresh, ignore_errors=True)
+        os.makedirs(fresh)
+    return benchlib.run_once(cmd, cwd=cwd)
 
 
-def measure_split(et_dir, names, repeat, out):
+def once_split(et_dir, names, out):
     """compile_et over every split table, one process after the other."""
-    best, rss, cpu = math.inf, 0, math.inf
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    tw, tc, rss = 0.0, 0.0, 0
+    for n in names:
+        w, r, c = benchlib.run_once(
+            ["compile_et", os.path.join(et_dir, n + ".et")], cwd=out)
+        tw, tc, rss = tw + w, tc + c, max(rss, r)
+    return tw, rss, tc
+
+
+def measure(jobs, repeat):
+    """Runs every job once a round, repeat rounds, so that the machine's
+    drift (this VM's speed wanders by tens of percent within minutes)
+    falls on all the tools alike: {key: (best wall, largest RSS, best
+    CPU)}."""
+    res = {k: (math.inf, 0, math.inf) for k, _ in jobs}
     for _ in range(repeat):
-        shutil.rmtree(out, ignore_errors=True)
-        os.makedirs(out)
-        tw, tc = 0.0, 0.0
-        for n in names:
-            w, r, c = benchlib.run_once(
-                ["compile_et", os.path.join(et_dir, n + ".et")], cwd=out)
-            tw, tc, rss = tw + w, tc + c, max(rss, r)
-        best, cpu = min(best, tw), min(cpu, tc)
-    return best, rss, cpu
+        for key, run in jobs:
+            w, r, c = run()
+            bw, br, bc = res[key]
+            res[key] = (min(bw, w), max(br, r), min(bc, c))
+    return res
 
 
 def main():
@@ -92,17 +100,19 @@ def main():
             print("N=%d: %s, %.1f MB" % (n, xml, os.path.getsize(xml) / 1e6),
                   flush=True)
             out = os.path.join(d, "out")
-            res["xmllint", n] = measure(["xmllint", "--noout", xml], a.repeat)
-            res["errgen all", n] = measure([errgen, "-o", out, xml],
-                                           a.repeat, fresh=out)
-            res["errgen h+c", n] = measure(
-                [errgen, "--emit=header,catalog", "-o", out, xml], a.repeat,
-                fresh=out)
             same = os.path.join(d, "same.xml")
             gen_table.write_xml(same, cs, False, english_only=True)
-            res["errgen h+c same", n] = measure(
-                [errgen, "--emit=header,catalog", "-o", out, same],
-                a.repeat, fresh=out)
+            jobs = [
+                ("xmllint", lambda: once(["xmllint", "--noout", xml])),
+                ("errgen all", lambda: once([errgen, "-o", out, xml],
+                                            fresh=out)),
+                ("errgen h+c", lambda: once(
+                    [errgen, "--emit=header,catalog", "-o", out, xml],
+                    fresh=out)),
+                ("errgen h+c same", lambda: once(
+                    [errgen, "--emit=header,catalog", "-o", out, same],
+                    fresh=out)),
+            ]
             if has_et:
                 etd = os.path.join(d, "et")
                 os.makedirs(os.path.join(etd, "one"), exist_ok=True)
@@ -113,11 +123,15 @@ def main():
                 for i, name in enumerate(names):
                     gen_et.write_et(os.path.join(etd, "split", name + ".et"),
                                     name, cs[256 * i:256 * (i + 1)])
-                res["compile_et one", n] = measure(
-                    ["compile_et", os.path.join(etd, "one", "bnch.et")],
-                    a.repeat, cwd=out, fresh=out)
-                res["compile_et split", n] = measure_split(
-                    os.path.join(etd, "split"), names, a.repeat, out)
+                jobs += [
+                    ("compile_et one", lambda: once(
+                        ["compile_et", os.path.join(etd, "one", "bnch.et")],
+                        cwd=out, fresh=out)),
+                    ("compile_et split", lambda: once_split(
+                        os.path.join(etd, "split"), names, out)),
+                ]
+            for key, fig in measure(jobs, a.repeat).items():
+                res[key, n] = fig
             shutil.rmtree(out, ignore_errors=True)
 
     tools = ["xmllint", "errgen all", "errgen h+c", "errgen h+c same"]
