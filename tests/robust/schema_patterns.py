@@ -23,9 +23,12 @@ Exit status: 0 pass, 1 failure, 77 skipped (no xmllint).
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from against_xmllint import both  # noqa: E402
 
 TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 <errors xmlns="urn:errgen:1" domain="{domain}" prefix="{prefix}"
@@ -77,21 +80,12 @@ def main():
     failures = 0
     cases = 0
     with tempfile.TemporaryDirectory() as tmp:
-        xml = os.path.join(tmp, "input.xml")
         for attr, values in ATTRIBUTES.items():
             for value in values:
                 fields = dict(DEFAULTS)
                 fields[attr] = value
-                with open(xml, "w", encoding="utf-8") as f:
-                    f.write(TEMPLATE.format(**fields))
-                lint = subprocess.run(
-                    ["xmllint", "--noout", "--nonet", "--schema", schema,
-                     xml], capture_output=True, text=True)
-                out = os.path.join(tmp, "out")
-                shutil.rmtree(out, ignore_errors=True)
-                gen = subprocess.run(
-                    [errgen, "--emit", "header", "-o", out, xml],
-                    capture_output=True, text=True)
+                lint, gen, _ = both(errgen, schema, tmp,
+                                    TEMPLATE.format(**fields))
                 cases += 1
                 want = XMLLINT.findall(lint.stderr)
                 got = ERRGEN.findall(gen.stderr)
@@ -106,12 +100,7 @@ def main():
                     print("FAIL: %s=%r: errgen exit %d\n%s"
                           % (attr, value, gen.returncode, gen.stderr))
         # the template itself is valid and generates
-        fields = dict(DEFAULTS)
-        with open(xml, "w", encoding="utf-8") as f:
-            f.write(TEMPLATE.format(**fields))
-        gen = subprocess.run([errgen, "--emit", "header", "-o",
-                              os.path.join(tmp, "ok"), xml],
-                             capture_output=True, text=True)
+        _, gen, _ = both(errgen, schema, tmp, TEMPLATE.format(**DEFAULTS))
         if gen.returncode != 0:
             failures += 1
             print("FAIL: the template itself: exit %d\n%s"

@@ -22,9 +22,12 @@ Exit status: 0 pass, 1 failure, 77 skipped (no xmllint).
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from against_xmllint import both  # noqa: E402
 
 TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 <errors xmlns="urn:errgen:1" domain="txt" prefix="TXT_" languages="de"
@@ -73,23 +76,14 @@ def main():
     schema = os.path.join(src_root, "schema", "errgen.xsd")
     failures = cases = refused = 0
     with tempfile.TemporaryDirectory() as tmp:
-        xml = os.path.join(tmp, "input.xml")
         places = [(k, ELEMENT_VALUES) for k in ELEMENTS] + \
                  [(k, ATTRIBUTE_VALUES) for k in ATTRIBUTES]
         for place, values in places:
             for value in values:
                 fields = dict(DEFAULTS)
                 fields[place] = value
-                with open(xml, "w", encoding="utf-8") as f:
-                    f.write(TEMPLATE.format(**fields))
-                lint = subprocess.run(
-                    ["xmllint", "--noout", "--nonet", "--schema", schema,
-                     xml], capture_output=True, text=True)
-                out = os.path.join(tmp, "out")
-                shutil.rmtree(out, ignore_errors=True)
-                gen = subprocess.run(
-                    [errgen, "--emit", "header", "-o", out, xml],
-                    capture_output=True, text=True)
+                lint, gen, out = both(errgen, schema, tmp,
+                                      TEMPLATE.format(**fields))
                 cases += 1
                 want, got = verdicts(lint.stderr), verdicts(gen.stderr)
                 refused += bool(want)
