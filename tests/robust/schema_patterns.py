@@ -22,13 +22,12 @@ Exit status: 0 pass, 1 failure, 77 skipped (no xmllint).
 """
 import os
 import re
-import shutil
 import sys
 import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from against_xmllint import both  # noqa: E402
+from against_xmllint import both, each_value, setup  # noqa: E402
 
 TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 <errors xmlns="urn:errgen:1" domain="{domain}" prefix="{prefix}"
@@ -70,41 +69,30 @@ ERRGEN = re.compile(r"\b\w+ '(.*?)' is not (?:a plain decimal integer|a C "
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    errgen, src_root = sys.argv[1], sys.argv[2]
-    if not shutil.which("xmllint"):
-        print("SKIP: xmllint not found (apt-get install libxml2-utils)")
-        return 77
-    schema = os.path.join(src_root, "schema", "errgen.xsd")
+    errgen, schema = setup(__doc__)
     failures = 0
     cases = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for attr, values in ATTRIBUTES.items():
-            for value in values:
-                fields = dict(DEFAULTS)
-                fields[attr] = value
-                lint, gen, _ = both(errgen, schema, tmp,
-                                    TEMPLATE.format(**fields))
-                cases += 1
-                want = XMLLINT.findall(lint.stderr)
-                got = ERRGEN.findall(gen.stderr)
-                if want != got or (want and gen.returncode != 2):
-                    failures += 1
-                    print("FAIL: %s=%r: xmllint refuses %r by pattern, "
-                          "errgen %r (exit %d)\n%s"
-                          % (attr, value, want, got, gen.returncode,
-                             gen.stderr))
-                if gen.returncode not in (0, 2):
-                    failures += 1
-                    print("FAIL: %s=%r: errgen exit %d\n%s"
-                          % (attr, value, gen.returncode, gen.stderr))
-        # the template itself is valid and generates
-        _, gen, _ = both(errgen, schema, tmp, TEMPLATE.format(**DEFAULTS))
-        if gen.returncode != 0:
+    for attr, value, lint, gen, _ in each_value(errgen, schema, TEMPLATE,
+                                                DEFAULTS, ATTRIBUTES.items()):
+        cases += 1
+        want = XMLLINT.findall(lint.stderr)
+        got = ERRGEN.findall(gen.stderr)
+        if want != got or (want and gen.returncode != 2):
             failures += 1
-            print("FAIL: the template itself: exit %d\n%s"
-                  % (gen.returncode, gen.stderr))
+            print("FAIL: %s=%r: xmllint refuses %r by pattern, errgen %r "
+                  "(exit %d)\n%s"
+                  % (attr, value, want, got, gen.returncode, gen.stderr))
+        if gen.returncode not in (0, 2):
+            failures += 1
+            print("FAIL: %s=%r: errgen exit %d\n%s"
+                  % (attr, value, gen.returncode, gen.stderr))
+    # the template itself is valid and generates
+    with tempfile.TemporaryDirectory() as tmp:
+        _, gen, _ = both(errgen, schema, tmp, TEMPLATE.format(**DEFAULTS))
+    if gen.returncode != 0:
+        failures += 1
+        print("FAIL: the template itself: exit %d\n%s"
+              % (gen.returncode, gen.stderr))
     print("%d values, %d failures" % (cases, failures))
     return 1 if failures else 0
 

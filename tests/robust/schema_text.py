@@ -21,13 +21,11 @@ Exit status: 0 pass, 1 failure, 77 skipped (no xmllint).
 """
 import os
 import re
-import shutil
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from against_xmllint import both  # noqa: E402
+from against_xmllint import each_value, setup  # noqa: E402
 
 TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 <errors xmlns="urn:errgen:1" domain="txt" prefix="TXT_" languages="de"
@@ -67,38 +65,27 @@ def verdicts(text):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    errgen, src_root = sys.argv[1], sys.argv[2]
-    if not shutil.which("xmllint"):
-        print("SKIP: xmllint not found (apt-get install libxml2-utils)")
-        return 77
-    schema = os.path.join(src_root, "schema", "errgen.xsd")
+    errgen, schema = setup(__doc__)
     failures = cases = refused = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        places = [(k, ELEMENT_VALUES) for k in ELEMENTS] + \
-                 [(k, ATTRIBUTE_VALUES) for k in ATTRIBUTES]
-        for place, values in places:
-            for value in values:
-                fields = dict(DEFAULTS)
-                fields[place] = value
-                lint, gen, out = both(errgen, schema, tmp,
-                                      TEMPLATE.format(**fields))
-                cases += 1
-                want, got = verdicts(lint.stderr), verdicts(gen.stderr)
-                refused += bool(want)
-                valid = lint.returncode == 0
-                if want != got or gen.returncode != (0 if valid else 2):
-                    failures += 1
-                    print("FAIL: %s=%r: xmllint (exit %d) refuses lines %r "
-                          "by minLength, errgen (exit %d) %r\n%s%s"
-                          % (place, value, lint.returncode, want,
-                             gen.returncode, got, lint.stderr, gen.stderr))
-                if valid and not os.path.exists(
-                        os.path.join(out, "txt", "txt_errors.h")):
-                    failures += 1
-                    print("FAIL: %s=%r: valid, but no header\n%s"
-                          % (place, value, gen.stderr))
+    places = [(k, ELEMENT_VALUES) for k in ELEMENTS] + \
+             [(k, ATTRIBUTE_VALUES) for k in ATTRIBUTES]
+    for place, value, lint, gen, out in each_value(errgen, schema, TEMPLATE,
+                                                   DEFAULTS, places):
+        cases += 1
+        want, got = verdicts(lint.stderr), verdicts(gen.stderr)
+        refused += bool(want)
+        valid = lint.returncode == 0
+        if want != got or gen.returncode != (0 if valid else 2):
+            failures += 1
+            print("FAIL: %s=%r: xmllint (exit %d) refuses lines %r "
+                  "by minLength, errgen (exit %d) %r\n%s%s"
+                  % (place, value, lint.returncode, want,
+                     gen.returncode, got, lint.stderr, gen.stderr))
+        if valid and not os.path.exists(
+                os.path.join(out, "txt", "txt_errors.h")):
+            failures += 1
+            print("FAIL: %s=%r: valid, but no header\n%s"
+                  % (place, value, gen.stderr))
     # a test that refused nothing would check nothing
     if refused == 0:
         failures += 1
