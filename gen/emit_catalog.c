@@ -1313,8 +1313,8 @@ void emit_catalog(const struct domain *d, struct buf *out)
 	lookup_functions(&l, out);
 	localized_functions(&l, up, out);
 	buf_printf(out,
-		   "\n#undef NOINLINE\n#undef ALWAYS_INLINE\n#undef "
-		   "LE64\n#undef NAME_END\n"
+		   "\n#undef NOINLINE\n#undef ALWAYS_INLINE\n"
+		   "#undef LE64\n#undef NAME_END\n"
 		   "#undef POOL\n#undef T\n"
 		   "#undef %s_ERROR_C_LOCALE_FAST\n"
 		   "#undef %s_ERROR_CACHE\n#undef %s_ERROR_LOCALE_CACHE\n"

@@ -514,7 +514,7 @@ static void init_libxml(void)
  * that validates beside it: the patterns of C identifiers and decimal
  * integers (a_ident(), decimal32(); libxml2 matches patterns with a
  * general automaton, at about half of the whole validation's cost) and
- * the minimum length of text (sax_nonempty(): libxml2 counts the
+ * the minimum length of text (on_sax_end(), a_text(): libxml2 counts the
  * characters of every message to find that it is not empty). */
 static const struct {
 	const char *type, *facet;
