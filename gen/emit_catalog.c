@@ -142,6 +142,14 @@ static uint32_t phf_slots(size_t n)
 #define MAX_RUNS   16
 #define MAX_CHECKS 3
 
+/* Whether count codes may lie in a direct table of slots entries (holes
+ * included): a direct table pays for a hole with a slot, a hashed one for every
+ * code with its value and a share of the hash. */
+static bool fits_direct(uint64_t slots, size_t count)
+{
+	return slots <= 2 * (uint64_t)count + 16;
+}
+
 /* A run of codes: the values [lo, lo + span) in the slots from base. */
 struct run {
 	int32_t lo;
@@ -282,7 +290,7 @@ static void find_runs(const struct domain *d, struct layout *l)
 		cur->count++;
 		prev = v;
 	}
-	if (n < 2 || slots > 2 * l->count + 16)
+	if (n < 2 || !fits_direct(slots, l->count))
 		return;
 	for (size_t i = 1; i < n; i++) /* stable: by value among equals */
 		for (size_t j = i; j > 0 && r[j - 1].count < r[j].count; j--) {
@@ -327,9 +335,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 	l->lo = d->errors[l->order[0]].value;
 	l->hi = d->errors[l->order[l->count - 1]].value;
 	uint64_t span = (uint64_t)((int64_t)l->hi - l->lo) + 1;
-	/* A direct table pays for a hole with a slot; a hashed one pays
-	 * for every code with its value and a share of the hash. */
-	l->dense = span <= 2 * (uint64_t)l->count + 16;
+	l->dense = fits_direct(span, l->count);
 	if (!l->dense)
 		find_runs(d, l);
 	l->hashed = !l->dense && !l->nruns;
@@ -338,7 +344,7 @@ static bool layout_build(const struct domain *d, struct layout *l)
 		return false;
 	if (l->dense)
 		l->nslots = (size_t)span;
-	else if (!l->nruns)
+	else if (l->hashed)
 		l->nslots = l->code_phf.nslots;
 	l->ntable = l->nslots + !l->dense;
 

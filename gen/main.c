@@ -315,6 +315,13 @@ static bool job_is_single(const struct render_job *j)
 	return j->d && !j->em->emit_many;
 }
 
+/* Whether the job's one file went to its temporary file (its buffer is
+ * empty, its memory kept). */
+static bool job_staged_single(const struct render_job *j)
+{
+	return job_is_single(j) && j->staged_path && j->staged_path[0];
+}
+
 /* How many files the job rendered. */
 static size_t job_files(const struct render_job *j)
 {
@@ -370,7 +377,7 @@ static void *render_jobs(void *arg)
 			j->em->emit(j->d, &j->b);
 		}
 		stage_job(q, j);
-		if (job_is_single(j) && j->staged_path && j->staged_path[0]) {
+		if (job_staged_single(j)) {
 			spare = j->b;
 			buf_init(&j->b);
 		}
@@ -429,7 +436,7 @@ static bool add_job(struct output_set *set, const struct options *o,
 						  j->files.files[i].name,
 						  &j->files.files[i].content);
 		emit_files_free(&j->files);
-	} else if (j->staged_path && j->staged_path[0]) {
+	} else if (job_staged_single(j)) {
 		ok = take_staged(set, j, 0);
 	} else {
 		char *file = emit_file_name(j->em, j->d);
