@@ -96,12 +96,12 @@ def main():
             os.makedirs(d, exist_ok=True)
             xml = os.path.join(d, "bench.xml")
             cs = gen_table.codes(n)
-            gen_table.write_xml(xml, cs, False)
+            gen_table.write_xml(xml, cs, "dense")
             print("N=%d: %s, %.1f MB" % (n, xml, os.path.getsize(xml) / 1e6),
                   flush=True)
             out = os.path.join(d, "out")
             same = os.path.join(d, "same.xml")
-            gen_table.write_xml(same, cs, False, english_only=True)
+            gen_table.write_xml(same, cs, "dense", english_only=True)
             jobs = [
                 ("xmllint", lambda: once(["xmllint", "--noout", xml])),
                 ("errgen all", lambda: once([errgen, "-o", out, xml],

@@ -118,9 +118,9 @@ def breakdown(cgfile, calls, top=8):
     return rows[:top]
 
 
-# The code layouts (gen_table.py): dense values, three runs of values
-# (a range check per run), random 32-bit values (a perfect hash).
-KINDS = ("dense", "runs", "sparse")
+# The code layouts: dense values, three runs of values (a range check per
+# run), random 32-bit values (a perfect hash).
+KINDS = gen_table.KINDS
 
 LOOKUP_WORK = {"message": "code -> message", "name": "code -> name",
                "from_name": "name -> code",

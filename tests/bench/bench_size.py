@@ -188,7 +188,7 @@ def main():
                              build_so([empty], os.path.join(wd, "libempty.so")),
                              None)
         strings = {}
-        for kind in ("dense", "runs", "sparse"):
+        for kind in gen_table.KINDS:
             d = os.path.join(wd, kind)
             os.makedirs(d, exist_ok=True)
             cs = gen_table.codes(n, kind)

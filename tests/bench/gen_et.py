@@ -50,7 +50,7 @@ def main():
     ap.add_argument("out_dir")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
-    cs = gen_table.codes(a.n, False, a.seed)
+    cs = gen_table.codes(a.n, "dense", a.seed)
     one = os.path.join(a.out_dir, "one")
     split = os.path.join(a.out_dir, "split")
     os.makedirs(one, exist_ok=True)

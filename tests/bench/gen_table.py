@@ -152,20 +152,16 @@ def run_values(start, count):
     return [start + i + i // 15 for i in range(count)]
 
 
-def layout_of(kind):
-    """"dense", "runs" or "sparse" from a kind (True and False: sparse and
-    dense)."""
-    if kind in ("dense", "runs", "sparse"):
-        return kind
-    return "sparse" if kind else "dense"
+KINDS = ("dense", "runs", "sparse")
 
 
 def codes(n, kind="dense", seed=1):
     """The N codes in value order: dicts name, value, msg, de, fr, maps.
-    kind: "dense", "runs" (three runs) or "sparse" (random 32-bit values);
-    True and False mean sparse and dense."""
+    kind: "dense", "runs" (three runs) or "sparse" (random 32-bit
+    values)."""
+    if kind not in KINDS:
+        raise ValueError("kind %r: not one of %s" % (kind, ", ".join(KINDS)))
     rng = random.Random(seed)
-    kind = layout_of(kind)
     if kind == "runs":
         a, b = n // 2, n * 3 // 10
         values = sorted(run_values(0, a) + run_values(65536, b) +
@@ -209,7 +205,6 @@ def codes(n, kind="dense", seed=1):
 def write_xml(path, cs, kind, english_only=False):
     """kind: as codes() took it. english_only: names and English messages
     alone, what a compile_et table (gen_et.py) holds of the same codes."""
-    kind = layout_of(kind)
     lo, hi = cs[0]["value"], cs[-1]["value"]
     base = ' base="%d"' % DENSE_BASE if kind == "dense" else ""
     languages = "" if english_only else ' languages="de fr"'

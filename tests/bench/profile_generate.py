@@ -84,7 +84,7 @@ def main():
     errgen = benchlib.find_errgen(a.errgen)
     with benchlib.Workdir(a.workdir) as wd:
         xml = os.path.join(wd, "bench.xml")
-        gen_table.write_xml(xml, gen_table.codes(a.n), False)
+        gen_table.write_xml(xml, gen_table.codes(a.n), "dense")
         out = os.path.join(wd, "out")
         emit = ["--emit=" + a.emit] if a.emit else []
         cg_x = os.path.join(wd, "cg.xmllint")

@@ -13,9 +13,8 @@ percent signs and UTF-8, and a few are long enough to cross the pool's
 4095-byte literals. dense: values from -500 with gaps (a direct table
 with holes); runs: six runs of values with holes, from INT_MIN, across
 zero, at 2^20, 2^24 and 2^28 and up to INT_MAX (a range check per run);
-sparse: random
-32-bit values and both ends of int (hashed). The catalog must use the
-layout the mode is named after.
+sparse: random 32-bit values and both ends of int (hashed). The catalog
+must use the layout the mode is named after.
 The seed is fixed: every run checks the same table.
 """
 import os
